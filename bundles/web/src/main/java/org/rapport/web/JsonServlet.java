@@ -58,27 +58,27 @@ public abstract class JsonServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         throw methodNotAllowed(req);
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) {
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         throw methodNotAllowed(req);
     }
 
     @Override
-    protected void doPut(HttpServletRequest req, HttpServletResponse resp) {
+    protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         throw methodNotAllowed(req);
     }
 
     @Override
-    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) {
+    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         throw methodNotAllowed(req);
     }
 
     @Override
-    protected void doPatch(HttpServletRequest req, HttpServletResponse resp) {
+    protected void doPatch(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         throw methodNotAllowed(req);
     }
 
