@@ -33,6 +33,8 @@ public class ServerIT extends RapportTestSupport {
         assertTrue("health lists components: " + health, health.path("components").size() >= 5);
         assertEquals("no problems: " + health.path("problems"), 0, health.path("problems").size());
         assertEquals("UP", health.path("checks").path("config").path("status").asText());
+        assertEquals("UP", health.path("checks").path("store").path("status").asText());
+        assertEquals("UP", health.path("checks").path("deploy").path("status").asText());
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class Launcher {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (BundleSpec spec : distribution.bundles()) {
-            Bundle bundle = context.installBundle(spec.jar().toUri().toString());
+            // "reference:" installs the jar in place instead of copying it into the cache
+            Bundle bundle = context.installBundle("reference:" + spec.jar().toUri());
             bundle.adapt(BundleStartLevel.class).setStartLevel(spec.startLevel());
             installed.add(bundle);
         }

@@ -40,7 +40,11 @@ final class RuntimeInspector {
 
     /** A bundle of the distribution itself must be active; one deployed later is reported but not required. */
     private boolean isRequired(Bundle bundle) {
-        return systemLocationPrefix != null && bundle.getLocation().startsWith(systemLocationPrefix);
+        String location = bundle.getLocation();
+        if (location.startsWith("reference:")) {
+            location = location.substring("reference:".length());
+        }
+        return systemLocationPrefix != null && location.startsWith(systemLocationPrefix);
     }
 
     List<ComponentInfo> components(List<Bundle> bundles) {
