@@ -20,15 +20,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SchemaReady {
 
-  /** Service property: the symbolic name of the migrated bundle. */
-  String BUNDLE = "bundle";
+    /** Service property: the symbolic name of the migrated bundle. */
+    String BUNDLE = "bundle";
 
-  /** Service property: the schema version after migration (e.g. {@code "3"}). */
-  String SCHEMA_VERSION = "schema.version";
+    /** Service property: the schema version after migration (e.g. {@code "3"}). */
+    String SCHEMA_VERSION = "schema.version";
 
-  /** The symbolic name of the migrated bundle. */
-  String bundle();
+    /** The symbolic name of the migrated bundle. */
+    String bundle();
 
-  /** The bundle's schema version after migration, or an empty string when it has none. */
-  String schemaVersion();
+    /** The bundle's schema version after migration, or an empty string when it has none. */
+    String schemaVersion();
 }

@@ -21,30 +21,30 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Store {
 
-  /**
-   * Manifest header naming a folder inside a bundle whose {@code V<n>__<description>.sql}
-   * scripts the store applies, with Flyway, when the bundle starts. Example:
-   * {@code Rapport-Migrations: db/migration}.
-   */
-  String MIGRATIONS_HEADER = "Rapport-Migrations";
+    /**
+     * Manifest header naming a folder inside a bundle whose {@code V<n>__<description>.sql}
+     * scripts the store applies, with Flyway, when the bundle starts. Example:
+     * {@code Rapport-Migrations: db/migration}.
+     */
+    String MIGRATIONS_HEADER = "Rapport-Migrations";
 
-  /** Event property carrying the outbox row id of an emitted event, for de-duplication. */
-  String EVENT_ID = "event.id";
+    /** Event property carrying the outbox row id of an emitted event, for de-duplication. */
+    String EVENT_ID = "event.id";
 
-  /** The shared Jdbi instance (no extra plugins installed beyond Jdbi core). */
-  Jdbi jdbi();
+    /** The shared Jdbi instance (no extra plugins installed beyond Jdbi core). */
+    Jdbi jdbi();
 
-  /**
-   * Runs {@code work} in one database transaction. If it returns normally the transaction is
-   * committed, then the events it {@link Tx#emit emitted} are posted and its
-   * {@link Tx#afterCommit after-commit} actions run; if it throws, the transaction is rolled
-   * back and nothing is emitted.
-   *
-   * @param <R> the result type
-   * @param <X> the exception type {@code work} may throw
-   * @param work the work to run
-   * @return what {@code work} returned
-   * @throws X what {@code work} threw, after rolling back
-   */
-  <R, X extends Exception> R inTransaction(TransactionWork<R, X> work) throws X;
+    /**
+     * Runs {@code work} in one database transaction. If it returns normally the transaction is
+     * committed, then the events it {@link Tx#emit emitted} are posted and its
+     * {@link Tx#afterCommit after-commit} actions run; if it throws, the transaction is rolled
+     * back and nothing is emitted.
+     *
+     * @param <R> the result type
+     * @param <X> the exception type {@code work} may throw
+     * @param work the work to run
+     * @return what {@code work} returned
+     * @throws X what {@code work} threw, after rolling back
+     */
+    <R, X extends Exception> R inTransaction(TransactionWork<R, X> work) throws X;
 }

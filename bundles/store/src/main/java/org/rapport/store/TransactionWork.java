@@ -13,12 +13,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 @FunctionalInterface
 public interface TransactionWork<R, X extends Exception> {
 
-  /**
-   * Does the work.
-   *
-   * @param tx the running transaction
-   * @return the result handed back by {@link Store#inTransaction}
-   * @throws X to roll the transaction back
-   */
-  R execute(Tx tx) throws X;
+    /**
+     * Does the work.
+     *
+     * @param tx the running transaction
+     * @return the result handed back by {@link Store#inTransaction}
+     * @throws X to roll the transaction back
+     */
+    R execute(Tx tx) throws X;
 }

@@ -23,154 +23,154 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventOutbox {
 
-  /** Delivers one event; answers false when it cannot deliver now (the row then waits). */
-  @FunctionalInterface
-  public interface Publisher {
-    boolean publish(String topic, Map<String, Object> properties);
-  }
-
-  /** An event written in a transaction that has not been published yet. */
-  record Pending(long id, String topic, String json) {}
-
-  private static final Logger LOG = LoggerFactory.getLogger(EventOutbox.class);
-  private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-  private static final int BATCH = 500;
-
-  private final Jdbi jdbi;
-  private final Publisher publisher;
-  private final ObjectMapper json = new ObjectMapper();
-  /** Ids written by transactions still running or being published right now. */
-  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-
-  public EventOutbox(Jdbi jdbi, Publisher publisher) {
-    this.jdbi = jdbi;
-    this.publisher = publisher;
-  }
-
-  /** Writes an event row with {@code handle}, in its transaction. */
-  Pending insert(Handle handle, String topic, Map<String, Object> properties) {
-    if (topic == null || !TOPIC.matcher(topic).matches()) {
-      throw new IllegalArgumentException("not a valid event topic: " + topic);
+    /** Delivers one event; answers false when it cannot deliver now (the row then waits). */
+    @FunctionalInterface
+    public interface Publisher {
+        boolean publish(String topic, Map<String, Object> properties);
     }
-    String text;
-    try {
-      text = json.writeValueAsString(properties == null ? Map.of() : properties);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event properties cannot be written as JSON", e);
+
+    /** An event written in a transaction that has not been published yet. */
+    record Pending(long id, String topic, String json) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventOutbox.class);
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    private static final int BATCH = 500;
+
+    private final Jdbi jdbi;
+    private final Publisher publisher;
+    private final ObjectMapper json = new ObjectMapper();
+    /** Ids written by transactions still running or being published right now. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    public EventOutbox(Jdbi jdbi, Publisher publisher) {
+        this.jdbi = jdbi;
+        this.publisher = publisher;
     }
-    long id =
-        handle
-            .createUpdate(
-                "INSERT INTO store_event (topic, properties, created_at) "
-                    + "VALUES (:topic, :properties, CURRENT_TIMESTAMP)")
-            .bind("topic", topic)
-            .bind("properties", text)
-            .executeAndReturnGeneratedKeys("id")
-            .mapTo(Long.class)
-            .one();
-    inFlight.add(id);
-    return new Pending(id, topic, text);
-  }
 
-  /** The transaction that wrote {@code events} rolled back: the rows are gone. */
-  void discard(List<Pending> events) {
-    events.forEach(e -> inFlight.remove(e.id()));
-  }
-
-  /** The transaction that wrote {@code events} committed: publish them now. */
-  void committed(List<Pending> events) {
-    for (Pending event : events) {
-      try {
-        publish(event);
-      } finally {
-        inFlight.remove(event.id());
-      }
-    }
-  }
-
-  /**
-   * Publishes committed rows that are not marked published yet, oldest first, skipping rows a
-   * running transaction is publishing itself.
-   *
-   * @return how many were published
-   */
-  public int republishPending() {
-    int published = 0;
-    List<Pending> rows =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT id, topic, properties FROM store_event "
-                            + "WHERE published_at IS NULL ORDER BY id")
-                    .setMaxRows(BATCH)
-                    .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                    .list());
-    for (Pending row : rows) {
-      if (!inFlight.add(row.id())) {
-        continue;
-      }
-      try {
-        if (publish(row)) {
-          published++;
-        } else {
-          break; // no publisher: the rest waits too
+    /** Writes an event row with {@code handle}, in its transaction. */
+    Pending insert(Handle handle, String topic, Map<String, Object> properties) {
+        if (topic == null || !TOPIC.matcher(topic).matches()) {
+            throw new IllegalArgumentException("not a valid event topic: " + topic);
         }
-      } finally {
-        inFlight.remove(row.id());
-      }
+        String text;
+        try {
+            text = json.writeValueAsString(properties == null ? Map.of() : properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event properties cannot be written as JSON", e);
+        }
+        long id =
+                handle
+                        .createUpdate(
+                                "INSERT INTO store_event (topic, properties, created_at) "
+                                        + "VALUES (:topic, :properties, CURRENT_TIMESTAMP)")
+                        .bind("topic", topic)
+                        .bind("properties", text)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
+        inFlight.add(id);
+        return new Pending(id, topic, text);
     }
-    if (published > 0) {
-      LOG.info("Republished {} stored event(s)", published);
-    }
-    return published;
-  }
 
-  /** Deletes published rows older than {@code before}; returns how many. */
-  public int purgePublished(Instant before) {
-    return jdbi.withHandle(
-        h ->
-            h.createUpdate("DELETE FROM store_event WHERE published_at IS NOT NULL "
-                    + "AND published_at < :before")
-                .bind("before", before)
-                .execute());
-  }
+    /** The transaction that wrote {@code events} rolled back: the rows are gone. */
+    void discard(List<Pending> events) {
+        events.forEach(e -> inFlight.remove(e.id()));
+    }
 
-  private boolean publish(Pending event) {
-    Map<String, Object> properties;
-    try {
-      properties = json.readValue(event.json(), MAP);
-    } catch (JsonProcessingException e) {
-      LOG.error("Stored event {} has unreadable properties; marking it published", event.id());
-      markPublished(event.id());
-      return true;
+    /** The transaction that wrote {@code events} committed: publish them now. */
+    void committed(List<Pending> events) {
+        for (Pending event : events) {
+            try {
+                publish(event);
+            } finally {
+                inFlight.remove(event.id());
+            }
+        }
     }
-    properties.put(Store.EVENT_ID, event.id());
-    boolean delivered;
-    try {
-      delivered = publisher.publish(event.topic(), properties);
-    } catch (RuntimeException e) {
-      LOG.warn("Publishing event {} on {} failed; it will be retried: {}",
-          event.id(), event.topic(), e.toString());
-      return false;
-    }
-    if (delivered) {
-      markPublished(event.id());
-    }
-    return delivered;
-  }
 
-  private void markPublished(long id) {
-    try {
-      jdbi.useHandle(
-          h ->
-              h.createUpdate(
-                      "UPDATE store_event SET published_at = CURRENT_TIMESTAMP "
-                          + "WHERE id = :id AND published_at IS NULL")
-                  .bind("id", id)
-                  .execute());
-    } catch (RuntimeException e) {
-      LOG.warn("Could not mark event {} published; it may be delivered again: {}", id, e.toString());
+    /**
+     * Publishes committed rows that are not marked published yet, oldest first, skipping rows a
+     * running transaction is publishing itself.
+     *
+     * @return how many were published
+     */
+    public int republishPending() {
+        int published = 0;
+        List<Pending> rows =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "SELECT id, topic, properties FROM store_event "
+                                                        + "WHERE published_at IS NULL ORDER BY id")
+                                        .setMaxRows(BATCH)
+                                        .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                                        .list());
+        for (Pending row : rows) {
+            if (!inFlight.add(row.id())) {
+                continue;
+            }
+            try {
+                if (publish(row)) {
+                    published++;
+                } else {
+                    break; // no publisher: the rest waits too
+                }
+            } finally {
+                inFlight.remove(row.id());
+            }
+        }
+        if (published > 0) {
+            LOG.info("Republished {} stored event(s)", published);
+        }
+        return published;
     }
-  }
+
+    /** Deletes published rows older than {@code before}; returns how many. */
+    public int purgePublished(Instant before) {
+        return jdbi.withHandle(
+                h ->
+                        h.createUpdate("DELETE FROM store_event WHERE published_at IS NOT NULL "
+                                        + "AND published_at < :before")
+                                .bind("before", before)
+                                .execute());
+    }
+
+    private boolean publish(Pending event) {
+        Map<String, Object> properties;
+        try {
+            properties = json.readValue(event.json(), MAP);
+        } catch (JsonProcessingException e) {
+            LOG.error("Stored event {} has unreadable properties; marking it published", event.id());
+            markPublished(event.id());
+            return true;
+        }
+        properties.put(Store.EVENT_ID, event.id());
+        boolean delivered;
+        try {
+            delivered = publisher.publish(event.topic(), properties);
+        } catch (RuntimeException e) {
+            LOG.warn("Publishing event {} on {} failed; it will be retried: {}",
+                    event.id(), event.topic(), e.toString());
+            return false;
+        }
+        if (delivered) {
+            markPublished(event.id());
+        }
+        return delivered;
+    }
+
+    private void markPublished(long id) {
+        try {
+            jdbi.useHandle(
+                    h ->
+                            h.createUpdate(
+                                            "UPDATE store_event SET published_at = CURRENT_TIMESTAMP "
+                                                    + "WHERE id = :id AND published_at IS NULL")
+                                    .bind("id", id)
+                                    .execute());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not mark event {} published; it may be delivered again: {}", id, e.toString());
+        }
+    }
 }

@@ -25,149 +25,149 @@ import org.slf4j.LoggerFactory;
  */
 final class MigrationExtender extends BundleTracker<MigrationExtender.Tracked> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
 
-  private final BundleContext context;
-  private final Migrator migrator;
-  private final MigrationRegistry registry;
-  private final Executor executor;
-  private Tracked own;
+    private final BundleContext context;
+    private final Migrator migrator;
+    private final MigrationRegistry registry;
+    private final Executor executor;
+    private Tracked own;
 
-  MigrationExtender(
-      BundleContext context, Migrator migrator, MigrationRegistry registry, Executor executor) {
-    super(context, Bundle.STARTING | Bundle.ACTIVE, null);
-    this.context = context;
-    this.migrator = migrator;
-    this.registry = registry;
-    this.executor = executor;
-  }
-
-  /** Migrates the store's own bundle now, on the calling thread. */
-  BundleMigration migrateOwnBundle() {
-    Bundle bundle = context.getBundle();
-    String folder = BundleScripts.folder(bundle);
-    own = new Tracked(bundle, folder == null ? "" : folder);
-    return migrate(own);
-  }
-
-  @Override
-  public Tracked addingBundle(Bundle bundle, BundleEvent event) {
-    if (bundle.getBundleId() == context.getBundle().getBundleId()) {
-      return null;
-    }
-    String folder = BundleScripts.folder(bundle);
-    if (folder == null) {
-      return null;
-    }
-    Tracked tracked = new Tracked(bundle, folder);
-    String bsn = tracked.symbolicName;
-    registry.record(new BundleMigration(bsn, Migrator.historyTable(bsn), "", State.PENDING,
-        "waiting", Instant.now()));
-    try {
-      executor.execute(() -> migrate(tracked));
-    } catch (RejectedExecutionException e) {
-      return null; // the store is stopping
-    }
-    return tracked;
-  }
-
-  @Override
-  public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
-    tracked.close();
-    registry.forget(tracked.symbolicName);
-  }
-
-  @Override
-  public void close() {
-    super.close();
-    if (own != null) {
-      own.close();
-      registry.forget(own.symbolicName);
-    }
-  }
-
-  private BundleMigration migrate(Tracked tracked) {
-    if (tracked.isClosed()) {
-      return null;
-    }
-    String bsn = tracked.symbolicName;
-    String location = bsn + "/" + tracked.folder;
-    BundleMigration outcome;
-    try {
-      outcome = migrator.migrate(bsn, Migrator.historyTable(bsn), location,
-          BundleScripts.scripts(tracked.bundle, tracked.folder));
-    } catch (RuntimeException | LinkageError e) { // e.g. the bundle was uninstalled meanwhile
-      LOG.error("Schema migration failed: bundle {}, script (none), reason: {}", bsn, e.toString());
-      outcome = new BundleMigration(bsn, Migrator.historyTable(bsn), "", State.FAILED,
-          e.toString(), Instant.now());
-    }
-    if (tracked.isClosed()) {
-      return outcome;
-    }
-    registry.record(outcome);
-    if (outcome.state() == State.OK) {
-      tracked.ready(context, outcome.version());
-    }
-    return outcome;
-  }
-
-  /** A bundle with migrations and, once they succeeded, its SchemaReady registration. */
-  static final class Tracked {
-    final Bundle bundle;
-    final String symbolicName;
-    final String folder;
-    private ServiceRegistration<SchemaReady> ready;
-    private boolean closed;
-
-    Tracked(Bundle bundle, String folder) {
-      this.bundle = bundle;
-      this.symbolicName = String.valueOf(bundle.getSymbolicName());
-      this.folder = folder;
+    MigrationExtender(
+            BundleContext context, Migrator migrator, MigrationRegistry registry, Executor executor) {
+        super(context, Bundle.STARTING | Bundle.ACTIVE, null);
+        this.context = context;
+        this.migrator = migrator;
+        this.registry = registry;
+        this.executor = executor;
     }
 
-    synchronized boolean isClosed() {
-      return closed;
+    /** Migrates the store's own bundle now, on the calling thread. */
+    BundleMigration migrateOwnBundle() {
+        Bundle bundle = context.getBundle();
+        String folder = BundleScripts.folder(bundle);
+        own = new Tracked(bundle, folder == null ? "" : folder);
+        return migrate(own);
     }
 
-    void ready(BundleContext context, String version) {
-      Dictionary<String, Object> props = new Hashtable<>();
-      props.put(SchemaReady.BUNDLE, symbolicName);
-      props.put(SchemaReady.SCHEMA_VERSION, version);
-      props.put("bundle.id", bundle.getBundleId());
-      ServiceRegistration<SchemaReady> registration;
-      try {
-        registration = context.registerService(
-            SchemaReady.class, new SchemaReadyImpl(symbolicName, version), props);
-      } catch (IllegalStateException e) {
-        return; // the store bundle is stopping
-      }
-      synchronized (this) {
-        if (!closed) {
-          ready = registration;
-          return;
+    @Override
+    public Tracked addingBundle(Bundle bundle, BundleEvent event) {
+        if (bundle.getBundleId() == context.getBundle().getBundleId()) {
+            return null;
         }
-      }
-      unregister(registration);
+        String folder = BundleScripts.folder(bundle);
+        if (folder == null) {
+            return null;
+        }
+        Tracked tracked = new Tracked(bundle, folder);
+        String bsn = tracked.symbolicName;
+        registry.record(new BundleMigration(bsn, Migrator.historyTable(bsn), "", State.PENDING,
+                "waiting", Instant.now()));
+        try {
+            executor.execute(() -> migrate(tracked));
+        } catch (RejectedExecutionException e) {
+            return null; // the store is stopping
+        }
+        return tracked;
     }
 
-    void close() {
-      ServiceRegistration<SchemaReady> registration;
-      synchronized (this) {
-        closed = true;
-        registration = ready;
-        ready = null;
-      }
-      if (registration != null) {
-        unregister(registration);
-      }
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+        tracked.close();
+        registry.forget(tracked.symbolicName);
     }
 
-    private static void unregister(ServiceRegistration<?> registration) {
-      try {
-        registration.unregister();
-      } catch (IllegalStateException e) {
-        // already gone
-      }
+    @Override
+    public void close() {
+        super.close();
+        if (own != null) {
+            own.close();
+            registry.forget(own.symbolicName);
+        }
     }
-  }
+
+    private BundleMigration migrate(Tracked tracked) {
+        if (tracked.isClosed()) {
+            return null;
+        }
+        String bsn = tracked.symbolicName;
+        String location = bsn + "/" + tracked.folder;
+        BundleMigration outcome;
+        try {
+            outcome = migrator.migrate(bsn, Migrator.historyTable(bsn), location,
+                    BundleScripts.scripts(tracked.bundle, tracked.folder));
+        } catch (RuntimeException | LinkageError e) { // e.g. the bundle was uninstalled meanwhile
+            LOG.error("Schema migration failed: bundle {}, script (none), reason: {}", bsn, e.toString());
+            outcome = new BundleMigration(bsn, Migrator.historyTable(bsn), "", State.FAILED,
+                    e.toString(), Instant.now());
+        }
+        if (tracked.isClosed()) {
+            return outcome;
+        }
+        registry.record(outcome);
+        if (outcome.state() == State.OK) {
+            tracked.ready(context, outcome.version());
+        }
+        return outcome;
+    }
+
+    /** A bundle with migrations and, once they succeeded, its SchemaReady registration. */
+    static final class Tracked {
+        final Bundle bundle;
+        final String symbolicName;
+        final String folder;
+        private ServiceRegistration<SchemaReady> ready;
+        private boolean closed;
+
+        Tracked(Bundle bundle, String folder) {
+            this.bundle = bundle;
+            this.symbolicName = String.valueOf(bundle.getSymbolicName());
+            this.folder = folder;
+        }
+
+        synchronized boolean isClosed() {
+            return closed;
+        }
+
+        void ready(BundleContext context, String version) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put(SchemaReady.BUNDLE, symbolicName);
+            props.put(SchemaReady.SCHEMA_VERSION, version);
+            props.put("bundle.id", bundle.getBundleId());
+            ServiceRegistration<SchemaReady> registration;
+            try {
+                registration = context.registerService(
+                        SchemaReady.class, new SchemaReadyImpl(symbolicName, version), props);
+            } catch (IllegalStateException e) {
+                return; // the store bundle is stopping
+            }
+            synchronized (this) {
+                if (!closed) {
+                    ready = registration;
+                    return;
+                }
+            }
+            unregister(registration);
+        }
+
+        void close() {
+            ServiceRegistration<SchemaReady> registration;
+            synchronized (this) {
+                closed = true;
+                registration = ready;
+                ready = null;
+            }
+            if (registration != null) {
+                unregister(registration);
+            }
+        }
+
+        private static void unregister(ServiceRegistration<?> registration) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone
+            }
+        }
+    }
 }

@@ -10,25 +10,25 @@ import org.rapport.store.MigrationStatus;
 /** Keeps the last migration outcome of each bundle; registered as the MigrationStatus service. */
 public final class MigrationRegistry implements MigrationStatus {
 
-  private final Map<String, BundleMigration> byBundle = new ConcurrentHashMap<>();
+    private final Map<String, BundleMigration> byBundle = new ConcurrentHashMap<>();
 
-  public void record(BundleMigration migration) {
-    byBundle.put(migration.bundle(), migration);
-  }
+    public void record(BundleMigration migration) {
+        byBundle.put(migration.bundle(), migration);
+    }
 
-  public void forget(String bundle) {
-    byBundle.remove(bundle);
-  }
+    public void forget(String bundle) {
+        byBundle.remove(bundle);
+    }
 
-  @Override
-  public List<BundleMigration> bundles() {
-    return byBundle.values().stream()
-        .sorted(Comparator.comparing(BundleMigration::bundle))
-        .toList();
-  }
+    @Override
+    public List<BundleMigration> bundles() {
+        return byBundle.values().stream()
+                .sorted(Comparator.comparing(BundleMigration::bundle))
+                .toList();
+    }
 
-  @Override
-  public Optional<BundleMigration> bundle(String symbolicName) {
-    return Optional.ofNullable(byBundle.get(symbolicName));
-  }
+    @Override
+    public Optional<BundleMigration> bundle(String symbolicName) {
+        return Optional.ofNullable(byBundle.get(symbolicName));
+    }
 }

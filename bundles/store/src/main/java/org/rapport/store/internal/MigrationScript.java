@@ -12,16 +12,16 @@ import java.util.function.Supplier;
  */
 public record MigrationScript(String name, Supplier<String> content) {
 
-  public MigrationScript {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(content, "content");
-    if (name.isBlank() || name.contains("/")) {
-      throw new IllegalArgumentException("script name must be a plain file name: " + name);
+    public MigrationScript {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(content, "content");
+        if (name.isBlank() || name.contains("/")) {
+            throw new IllegalArgumentException("script name must be a plain file name: " + name);
+        }
     }
-  }
 
-  /** A script with fixed text. */
-  public static MigrationScript of(String name, String sql) {
-    return new MigrationScript(name, () -> sql);
-  }
+    /** A script with fixed text. */
+    public static MigrationScript of(String name, String sql) {
+        return new MigrationScript(name, () -> sql);
+    }
 }

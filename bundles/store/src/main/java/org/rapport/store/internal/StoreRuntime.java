@@ -29,137 +29,137 @@ import org.slf4j.LoggerFactory;
  */
 final class StoreRuntime implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StoreRuntime.class);
-  private static final long PURGE_EVERY_MS = TimeUnit.HOURS.toMillis(1);
+    private static final Logger LOG = LoggerFactory.getLogger(StoreRuntime.class);
+    private static final long PURGE_EVERY_MS = TimeUnit.HOURS.toMillis(1);
 
-  private final HikariDataSource pool;
-  private final EventOutbox outbox;
-  private final Duration retention;
-  private final MigrationExtender extender;
-  private ServiceRegistration<DataSource> dataSourceRegistration;
-  private ServiceRegistration<Store> storeRegistration;
-  private ScheduledFuture<?> republishing;
-  private long lastPurge;
+    private final HikariDataSource pool;
+    private final EventOutbox outbox;
+    private final Duration retention;
+    private final MigrationExtender extender;
+    private ServiceRegistration<DataSource> dataSourceRegistration;
+    private ServiceRegistration<Store> storeRegistration;
+    private ScheduledFuture<?> republishing;
+    private long lastPurge;
 
-  private StoreRuntime(
-      HikariDataSource pool, EventOutbox outbox, Duration retention, MigrationExtender extender) {
-    this.pool = pool;
-    this.outbox = outbox;
-    this.retention = retention;
-    this.extender = extender;
-  }
-
-  /**
-   * Opens the pool on {@code factory}, migrates the store's own tables, registers the services
-   * and starts migrating other bundles.
-   */
-  static StoreRuntime start(
-      BundleContext context,
-      StoreSettings settings,
-      StoreConfig config,
-      DataSourceFactory factory,
-      MigrationRegistry registry,
-      EventOutbox.Publisher publisher,
-      ScheduledExecutorService executor)
-      throws SQLException {
-    HikariDataSource pool = pool(factory, settings);
-    StoreRuntime runtime;
-    try {
-      Jdbi jdbi = Jdbi.create(pool);
-      EventOutbox outbox = new EventOutbox(jdbi, publisher);
-      MigrationExtender extender =
-          new MigrationExtender(context, new Migrator(pool), registry, executor);
-      runtime = new StoreRuntime(pool, outbox,
-          Duration.ofDays(Math.max(1, config.eventRetentionDays())), extender);
-
-      BundleMigration own = extender.migrateOwnBundle();
-      if (own.state() != State.OK) {
-        LOG.error("The store's own tables are not migrated; emitting events will fail");
-      }
-      Dictionary<String, Object> props = new Hashtable<>();
-      props.put("store.type", settings.type());
-      props.put(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, settings.driverClass());
-      runtime.dataSourceRegistration = context.registerService(DataSource.class, pool, props);
-      runtime.storeRegistration =
-          context.registerService(Store.class, new StoreImpl(jdbi, outbox), props);
-      extender.open();
-      long every = Math.max(1, config.republishIntervalSeconds());
-      runtime.republishing =
-          executor.scheduleWithFixedDelay(runtime::maintain, 0, every, TimeUnit.SECONDS);
-    } catch (RuntimeException | Error e) {
-      pool.close();
-      throw e;
+    private StoreRuntime(
+            HikariDataSource pool, EventOutbox outbox, Duration retention, MigrationExtender extender) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.retention = retention;
+        this.extender = extender;
     }
-    LOG.info("Store started on {}", settings);
-    return runtime;
-  }
 
-  /** A Hikari pool over a DataSource made by the driver's DataSourceFactory. */
-  static HikariDataSource pool(DataSourceFactory factory, StoreSettings settings)
-      throws SQLException {
-    Properties props = new Properties();
-    props.setProperty(DataSourceFactory.JDBC_URL, settings.url());
-    if (!settings.user().isEmpty()) {
-      props.setProperty(DataSourceFactory.JDBC_USER, settings.user());
-    }
-    if (!settings.password().isEmpty()) {
-      props.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
-    }
-    DataSource raw = factory.createDataSource(props);
-    HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("rapport-store");
-    hikari.setDataSource(raw);
-    hikari.setMaximumPoolSize(settings.poolSize());
-    hikari.setMinimumIdle(Math.min(2, settings.poolSize()));
-    hikari.setConnectionTimeout(settings.connectionTimeoutMs());
-    hikari.setAutoCommit(true);
-    return new HikariDataSource(hikari);
-  }
+    /**
+     * Opens the pool on {@code factory}, migrates the store's own tables, registers the services
+     * and starts migrating other bundles.
+     */
+    static StoreRuntime start(
+            BundleContext context,
+            StoreSettings settings,
+            StoreConfig config,
+            DataSourceFactory factory,
+            MigrationRegistry registry,
+            EventOutbox.Publisher publisher,
+            ScheduledExecutorService executor)
+            throws SQLException {
+        HikariDataSource pool = pool(factory, settings);
+        StoreRuntime runtime;
+        try {
+            Jdbi jdbi = Jdbi.create(pool);
+            EventOutbox outbox = new EventOutbox(jdbi, publisher);
+            MigrationExtender extender =
+                    new MigrationExtender(context, new Migrator(pool), registry, executor);
+            runtime = new StoreRuntime(pool, outbox,
+                    Duration.ofDays(Math.max(1, config.eventRetentionDays())), extender);
 
-  /** Republishes waiting events (runs on the store thread). */
-  void republish() {
-    try {
-      outbox.republishPending();
-    } catch (RuntimeException e) {
-      LOG.warn("Republishing stored events failed: {}", e.toString());
-    }
-  }
-
-  private void maintain() {
-    republish();
-    long now = System.currentTimeMillis();
-    if (now - lastPurge >= PURGE_EVERY_MS) {
-      lastPurge = now;
-      try {
-        int purged = outbox.purgePublished(Instant.now().minus(retention));
-        if (purged > 0) {
-          LOG.info("Purged {} published event(s) older than {}", purged, retention);
+            BundleMigration own = extender.migrateOwnBundle();
+            if (own.state() != State.OK) {
+                LOG.error("The store's own tables are not migrated; emitting events will fail");
+            }
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("store.type", settings.type());
+            props.put(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, settings.driverClass());
+            runtime.dataSourceRegistration = context.registerService(DataSource.class, pool, props);
+            runtime.storeRegistration =
+                    context.registerService(Store.class, new StoreImpl(jdbi, outbox), props);
+            extender.open();
+            long every = Math.max(1, config.republishIntervalSeconds());
+            runtime.republishing =
+                    executor.scheduleWithFixedDelay(runtime::maintain, 0, every, TimeUnit.SECONDS);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
         }
-      } catch (RuntimeException e) {
-        LOG.warn("Purging published events failed: {}", e.toString());
-      }
+        LOG.info("Store started on {}", settings);
+        return runtime;
     }
-  }
 
-  @Override
-  public void close() {
-    if (republishing != null) {
-      republishing.cancel(false);
+    /** A Hikari pool over a DataSource made by the driver's DataSourceFactory. */
+    static HikariDataSource pool(DataSourceFactory factory, StoreSettings settings)
+            throws SQLException {
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, settings.url());
+        if (!settings.user().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_USER, settings.user());
+        }
+        if (!settings.password().isEmpty()) {
+            props.setProperty(DataSourceFactory.JDBC_PASSWORD, settings.password());
+        }
+        DataSource raw = factory.createDataSource(props);
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("rapport-store");
+        hikari.setDataSource(raw);
+        hikari.setMaximumPoolSize(settings.poolSize());
+        hikari.setMinimumIdle(Math.min(2, settings.poolSize()));
+        hikari.setConnectionTimeout(settings.connectionTimeoutMs());
+        hikari.setAutoCommit(true);
+        return new HikariDataSource(hikari);
     }
-    extender.close();
-    unregister(storeRegistration);
-    unregister(dataSourceRegistration);
-    pool.close();
-    LOG.info("Store stopped");
-  }
 
-  private static void unregister(ServiceRegistration<?> registration) {
-    if (registration != null) {
-      try {
-        registration.unregister();
-      } catch (IllegalStateException e) {
-        // already unregistered with the bundle
-      }
+    /** Republishes waiting events (runs on the store thread). */
+    void republish() {
+        try {
+            outbox.republishPending();
+        } catch (RuntimeException e) {
+            LOG.warn("Republishing stored events failed: {}", e.toString());
+        }
     }
-  }
+
+    private void maintain() {
+        republish();
+        long now = System.currentTimeMillis();
+        if (now - lastPurge >= PURGE_EVERY_MS) {
+            lastPurge = now;
+            try {
+                int purged = outbox.purgePublished(Instant.now().minus(retention));
+                if (purged > 0) {
+                    LOG.info("Purged {} published event(s) older than {}", purged, retention);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Purging published events failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (republishing != null) {
+            republishing.cancel(false);
+        }
+        extender.close();
+        unregister(storeRegistration);
+        unregister(dataSourceRegistration);
+        pool.close();
+        LOG.info("Store stopped");
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already unregistered with the bundle
+            }
+        }
+    }
 }

@@ -8,82 +8,82 @@ import java.util.Locale;
  * DataSourceFactory by, URL with defaults filled in, and pool sizing.
  */
 record StoreSettings(
-    String type,
-    String driverClass,
-    String url,
-    String user,
-    String password,
-    int poolSize,
-    long connectionTimeoutMs) {
+        String type,
+        String driverClass,
+        String url,
+        String user,
+        String password,
+        int poolSize,
+        long connectionTimeoutMs) {
 
-  static final String H2 = "h2";
-  static final String POSTGRESQL = "postgresql";
-  static final String H2_DRIVER = "org.h2.Driver";
-  static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
+    static final String H2 = "h2";
+    static final String POSTGRESQL = "postgresql";
+    static final String H2_DRIVER = "org.h2.Driver";
+    static final String POSTGRESQL_DRIVER = "org.postgresql.Driver";
 
-  /**
-   * Settings from the configuration.
-   *
-   * @param config the configuration
-   * @param dataDir the {@code rapport.data} directory, or null for {@code ./data}
-   */
-  static StoreSettings of(StoreConfig config, String dataDir) {
-    String type = config.type() == null ? H2 : config.type().strip().toLowerCase(Locale.ROOT);
-    String url = config.url() == null ? "" : config.url().strip();
-    String user = config.user() == null ? "" : config.user().strip();
-    String driver;
-    switch (type) {
-      case H2 -> {
-        driver = H2_DRIVER;
-        if (url.isEmpty()) {
-          url = defaultH2Url(dataDir);
+    /**
+     * Settings from the configuration.
+     *
+     * @param config the configuration
+     * @param dataDir the {@code rapport.data} directory, or null for {@code ./data}
+     */
+    static StoreSettings of(StoreConfig config, String dataDir) {
+        String type = config.type() == null ? H2 : config.type().strip().toLowerCase(Locale.ROOT);
+        String url = config.url() == null ? "" : config.url().strip();
+        String user = config.user() == null ? "" : config.user().strip();
+        String driver;
+        switch (type) {
+            case H2 -> {
+                driver = H2_DRIVER;
+                if (url.isEmpty()) {
+                    url = defaultH2Url(dataDir);
+                }
+                if (user.isEmpty()) {
+                    user = "sa";
+                }
+            }
+            case POSTGRESQL -> {
+                driver = POSTGRESQL_DRIVER;
+                if (url.isEmpty()) {
+                    url = "jdbc:postgresql://localhost:5432/rapport";
+                }
+            }
+            default -> throw new IllegalArgumentException(
+                    "unknown store type '" + config.type() + "' (use h2 or postgresql)");
         }
-        if (user.isEmpty()) {
-          user = "sa";
-        }
-      }
-      case POSTGRESQL -> {
-        driver = POSTGRESQL_DRIVER;
-        if (url.isEmpty()) {
-          url = "jdbc:postgresql://localhost:5432/rapport";
-        }
-      }
-      default -> throw new IllegalArgumentException(
-          "unknown store type '" + config.type() + "' (use h2 or postgresql)");
+        return new StoreSettings(
+                type,
+                driver,
+                url,
+                user,
+                config.password() == null ? "" : config.password(),
+                Math.max(1, config.poolSize()),
+                Math.max(250, config.connectionTimeoutMs()));
     }
-    return new StoreSettings(
-        type,
-        driver,
-        url,
-        user,
-        config.password() == null ? "" : config.password(),
-        Math.max(1, config.poolSize()),
-        Math.max(250, config.connectionTimeoutMs()));
-  }
 
-  /**
-   * An H2 file database under the data directory. DB_CLOSE_ON_EXIT=FALSE: the pool closes the
-   * database when the store stops, not H2's JVM shutdown hook (which would close it under
-   * components still stopping).
-   */
-  static String defaultH2Url(String dataDir) {
-    String base = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
-    Path file = Path.of(base, "db", "rapport").toAbsolutePath().normalize();
-    return "jdbc:h2:file:" + file.toString().replace('\\', '/')
-        + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
-  }
+    /**
+     * An H2 file database under the data directory. DB_CLOSE_ON_EXIT=FALSE: the pool closes the
+     * database when the store stops, not H2's JVM shutdown hook (which would close it under
+     * components still stopping).
+     */
+    static String defaultH2Url(String dataDir) {
+        String base = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
+        Path file = Path.of(base, "db", "rapport").toAbsolutePath().normalize();
+        return "jdbc:h2:file:" + file.toString().replace('\\', '/')
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    }
 
-  /** The URL without credentials or options, for logs. */
-  String safeUrl() {
-    int semi = url.indexOf(';');
-    int query = url.indexOf('?');
-    int cut = semi < 0 ? query : (query < 0 ? semi : Math.min(semi, query));
-    return cut < 0 ? url : url.substring(0, cut);
-  }
+    /** The URL without credentials or options, for logs. */
+    String safeUrl() {
+        int semi = url.indexOf(';');
+        int query = url.indexOf('?');
+        int cut = semi < 0 ? query : (query < 0 ? semi : Math.min(semi, query));
+        return cut < 0 ? url : url.substring(0, cut);
+    }
 
-  @Override
-  public String toString() {
-    return "StoreSettings[type=" + type + ", url=" + safeUrl() + ", user=" + user
-        + ", poolSize=" + poolSize + "]";
-  }
+    @Override
+    public String toString() {
+        return "StoreSettings[type=" + type + ", url=" + safeUrl() + ", user=" + user
+                + ", poolSize=" + poolSize + "]";
+    }
 }
