@@ -150,11 +150,39 @@ async function refreshNav() {
         return;
     }
     renderNav();
+    renderSearchBox();
+}
+
+/** While a page with the id "search" exists (the search bundle runs), the header carries a search box that opens it. */
+function renderSearchBox() {
+    const header = root.querySelector('.topbar');
+    const existing = header && header.querySelector('.header-search');
+    const page = state.pages.find((p) => p.id === 'search');
+    if (!header || !page) {
+        if (existing) {
+            existing.remove();
+        }
+        return;
+    }
+    if (existing) {
+        return;
+    }
+    const label = page.labels[lang()] || page.labels.en;
+    const input = h('input', { type: 'search', name: 'q', 'aria-label': label, placeholder: label, autocomplete: 'off' });
+    const form = h('form', { class: 'header-search', role: 'search' }, input);
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const text = input.value.trim();
+        navigate(`#/search/${encodeURIComponent(new URLSearchParams({ q: text }).toString())}`);
+    });
+    header.querySelector('.topbar-right').before(form);
 }
 
 function renderNav() {
     const groups = new Map();
-    for (const page of state.pages) {
+    const open = state.pages.find((p) => p.id === state.current);
+    const highlighted = open && open.parent ? open.parent : state.current;
+    for (const page of state.pages.filter((p) => !p.parent)) {
         if (!groups.has(page.group)) {
             groups.set(page.group, []);
         }
@@ -168,7 +196,7 @@ function renderNav() {
             h('h2', { id: headingId, class: 'nav-heading', text: known || group }),
             h('ul', { 'aria-labelledby': headingId }, pages.map((page) => h('li', {},
                 h('a', { href: `#/${page.id}`, 'data-page': page.id, text: page.labels[lang()] || page.labels.en || page.id,
-                    'aria-current': state.current === page.id ? 'page' : false, onClick: () => toggleMenu(false) }))))));
+                    'aria-current': page.id === state.current ? 'page' : page.id === highlighted && 'true', onClick: () => toggleMenu(false) }))))));
     }
     replace(state.nav, lists);
 }

@@ -61,9 +61,10 @@ export function clearFieldErrors(form) {
 
 /**
  * Opens a modal dialog with a form. onSubmit(form) may throw an ApiError: its message is shown
- * in the dialog and its field errors next to the fields. Resolves when closed.
+ * in the dialog and its field errors next to the fields. Resolves when closed. `wide` gives a
+ * wider dialog for longer forms.
  */
-export function formDialog({ title, body, submitLabel, cancelLabel, onSubmit }) {
+export function formDialog({ title, body, submitLabel, cancelLabel, onSubmit, wide = false }) {
     return new Promise((resolve) => {
         const titleId = uid('dlg');
         const errors = h('div', { class: 'dialog-messages' });
@@ -72,7 +73,7 @@ export function formDialog({ title, body, submitLabel, cancelLabel, onSubmit }) 
         const form = h('form', { method: 'dialog', novalidate: true }, h('h2', { id: titleId, class: 'dialog-title', text: title }),
             errors, body, h('div', { class: 'dialog-actions' }, cancel, submit));
         const opener = document.activeElement;
-        const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId }, form);
+        const dialog = h('dialog', { class: wide ? 'dialog dialog-wide' : 'dialog', 'aria-labelledby': titleId }, form);
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             submit.disabled = true;

@@ -11,11 +11,12 @@ const en = {
     'session.expired': 'Your session has ended. Please sign in again.',
     'page.failed': 'This page could not be shown: {message}', 'page.missing.title': 'Page not found',
     'page.missing': 'There is no page "{id}", or you may not open it. It may belong to a bundle that was stopped.',
-    'group.overview': 'Overview', 'group.system': 'System', 'group.clients': 'Clients', 'group.care': 'Care', 'group.other': 'More',
+    'group.overview': 'Overview', 'group.system': 'System', 'group.clients': 'Clients', 'group.care': 'Care', 'group.compliance': 'Compliance', 'group.other': 'More',
     'role.admin': 'Administrator', 'role.manager': 'Account manager', 'role.agent': 'Service agent', 'role.auditor': 'Auditor',
     'state.ACTIVE': 'Active', 'state.RESOLVED': 'Resolved', 'state.INSTALLED': 'Installed', 'state.STARTING': 'Starting',
     'state.STOPPING': 'Stopping', 'state.UNINSTALLED': 'Uninstalled',
     'common.cancel': 'Cancel', 'common.create': 'Create', 'common.save': 'Save', 'common.loading': 'Loading…',
+    'chart.data': 'Show data', 'chart.category': 'Category', 'chart.value': 'Value', 'chart.empty': 'No data yet.',
     'dashboard.welcome': 'Welcome, {name}.', 'dashboard.empty': 'No dashboard cards are available to you yet.',
     'health.status': 'Status', 'health.UP': 'Up', 'health.DOWN': 'Down', 'health.DEGRADED': 'Degraded',
     'health.uptime': 'Uptime', 'health.uptime.value': '{days} d {hours} h {minutes} min', 'health.components': 'Components',
@@ -66,11 +67,12 @@ const zh = {
     'session.expired': '会话已结束，请重新登录。',
     'page.failed': '无法显示此页面：{message}', 'page.missing.title': '找不到页面',
     'page.missing': '页面“{id}”不存在，或您无权打开。它可能属于已停止的模块。',
-    'group.overview': '概览', 'group.system': '系统', 'group.clients': '客户', 'group.care': '关怀', 'group.other': '更多',
+    'group.overview': '概览', 'group.system': '系统', 'group.clients': '客户', 'group.care': '关怀', 'group.compliance': '合规', 'group.other': '更多',
     'role.admin': '管理员', 'role.manager': '客户经理', 'role.agent': '服务专员', 'role.auditor': '审计员',
     'state.ACTIVE': '运行中', 'state.RESOLVED': '已解析', 'state.INSTALLED': '已安装', 'state.STARTING': '启动中',
     'state.STOPPING': '停止中', 'state.UNINSTALLED': '已卸载',
     'common.cancel': '取消', 'common.create': '创建', 'common.save': '保存', 'common.loading': '加载中…',
+    'chart.data': '显示数据', 'chart.category': '类别', 'chart.value': '数值', 'chart.empty': '暂无数据。',
     'dashboard.welcome': '欢迎，{name}。', 'dashboard.empty': '暂无可查看的仪表盘卡片。',
     'health.status': '状态', 'health.UP': '正常', 'health.DOWN': '故障', 'health.DEGRADED': '降级',
     'health.uptime': '运行时间', 'health.uptime.value': '{days} 天 {hours} 小时 {minutes} 分', 'health.components': '组件数',
@@ -165,4 +167,25 @@ export function t(key, params = {}, fallback) {
         text = text.split(`{${name}}`).join(String(value));
     }
     return text;
+}
+
+/**
+ * A translator for a feature module's own texts, so that a bundle's page carries its translations
+ * with it: dictionaries is {en: {...}, zh: {...}}; language is ctx.lang. Missing in Chinese falls
+ * back to English, missing in both to the shell's translations, then to the key. {name}
+ * placeholders are filled from params.
+ */
+export function translator(dictionaries, language) {
+    const own = dictionaries[language] || {};
+    const english = dictionaries.en || {};
+    return (key, params = {}) => {
+        let text = own[key] ?? english[key];
+        if (text === undefined) {
+            return t(key, params);
+        }
+        for (const [name, value] of Object.entries(params || {})) {
+            text = text.split(`{${name}}`).join(String(value));
+        }
+        return text;
+    };
 }

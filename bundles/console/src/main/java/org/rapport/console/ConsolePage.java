@@ -42,6 +42,8 @@ public interface ConsolePage {
     String PROPERTY_LABEL_ZH = "rapport.console.page.label.zh";
     /** Service property alternative: the ES module URL. */
     String PROPERTY_MODULE = "rapport.console.page.module";
+    /** Service property alternative: the id of the listed page this one belongs to (see {@link #parent()}). */
+    String PROPERTY_PARENT = "rapport.console.page.parent";
 
     /** A stable id, used in the URL hash ({@code #/<id>}); letters, digits, {@code -} and {@code _}. */
     String id();
@@ -60,4 +62,15 @@ public interface ConsolePage {
 
     /** Absolute path (same origin) of the ES module exporting {@code render(container, context)}. */
     String moduleUrl();
+
+    /**
+     * For a page reached by links rather than from the navigation (e.g. one record's detail,
+     * {@code #/client/42}): the id of the listed page it belongs to, which stays highlighted in
+     * the navigation while this page is open. A page with a parent is not listed itself.
+     *
+     * @return the parent page id, or {@code null} (the default) for a page listed in the navigation
+     */
+    default String parent() {
+        return null;
+    }
 }

@@ -39,6 +39,18 @@ public final class Access {
     /** Service property: the scope an API token needs for this resource. */
     public static final String SCOPE = "rapport.access.scope";
 
+    /**
+     * Service property of a <em>sub-resource</em>: a {@code jakarta.servlet.Servlet} service that is
+     * not registered on the HTTP whiteboard itself (no whiteboard pattern) but serves paths below
+     * another bundle's resource, e.g. {@code /api/v1/contacts/*}{@code /consents}, where each
+     * {@code *} stands for exactly one path segment (a servlet pattern cannot say that). The security
+     * bundle applies the sub-resource's own {@link #READ} / {@link #WRITE} / {@link #SCOPE} /
+     * {@code rapport.audit} declaration to matching paths and hands those requests to it instead of
+     * the servlet that owns the prefix. A sub-resource serves only while some servlet (usually the
+     * parent resource) serves the prefix.
+     */
+    public static final String SUBRESOURCE = "rapport.subresource.pattern";
+
     /** Access value: any signed-in staff member or token. */
     public static final String AUTHENTICATED = "authenticated";
     /** Access value: anyone, signed in or not. */

@@ -21,4 +21,17 @@ public interface StaffDirectory {
 
     /** The account with this username (case-insensitive). */
     Optional<StaffMember> byUsername(String username);
+
+    /**
+     * Creates a staff account (for provisioning, e.g. the demo world's account managers).
+     *
+     * @param username the sign-in name
+     * @param displayName the name shown
+     * @param password the password (the configured minimum length applies)
+     * @param roles the roles
+     * @return the new member
+     * @throws IllegalArgumentException when a field is invalid or the username is taken
+     * @since 0.1
+     */
+    StaffMember create(String username, String displayName, String password, java.util.Set<Role> roles);
 }

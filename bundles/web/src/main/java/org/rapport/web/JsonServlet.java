@@ -41,9 +41,32 @@ public abstract class JsonServlet extends HttpServlet {
                 return;
             }
             internalError(req, resp, e);
-        } catch (RuntimeException | ServletException e) {
+        } catch (RuntimeException e) {
+            if (e instanceof ApiProblem problem && problem.status() >= 400 && problem.status() < 500) {
+                writeError(resp, problem.status(), problem.code(), e.getMessage(), problem.details());
+                return;
+            }
+            ApiException mapped = translate(e);
+            if (mapped != null) {
+                writeError(resp, mapped.status(), mapped.code(), mapped.getMessage(), mapped.details());
+            } else {
+                internalError(req, resp, e);
+            }
+        } catch (ServletException e) {
             internalError(req, resp, e);
         }
+    }
+
+    /**
+     * Maps a domain exception thrown by a handler to an API error (e.g. a validation exception to
+     * a 400 with field errors). The default maps nothing: the caller gets a 500 with an incident id.
+     *
+     * @param e what a handler threw (never an {@link ApiException})
+     * @return the error to answer with, or {@code null} for an internal error
+     * @since 0.1
+     */
+    protected ApiException translate(RuntimeException e) {
+        return null;
     }
 
     private void internalError(HttpServletRequest req, HttpServletResponse resp, Exception e) throws IOException {

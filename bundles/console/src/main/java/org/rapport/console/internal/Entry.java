@@ -8,8 +8,11 @@ import org.rapport.console.ConsolePage;
 import org.rapport.console.DashboardCard;
 import org.rapport.security.Role;
 
-/** A page or dashboard card as the console lists it: validated, copied, independent of its service. */
-record Entry(String id, String group, int order, Set<Role> roles, Map<String, String> labels, String moduleUrl) {
+/**
+ * A page or dashboard card as the console lists it: validated, copied, independent of its service.
+ * {@code parent} is set for a page that is not listed in the navigation (see {@link ConsolePage#parent()}).
+ */
+record Entry(String id, String group, int order, Set<Role> roles, Map<String, String> labels, String moduleUrl, String parent) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -27,10 +30,18 @@ record Entry(String id, String group, int order, Set<Role> roles, Map<String, St
         copy.put("zh", labels.getOrDefault("zh", fallback));
         labels = Map.copyOf(copy);
         group = group == null || group.isBlank() ? "other" : group;
+        parent = parent == null || parent.isBlank() ? null : parent;
+        if (parent != null && !ID.matcher(parent).matches()) {
+            throw new IllegalArgumentException("parent page id must be 1-64 letters, digits, '-' or '_': " + parent);
+        }
+    }
+
+    Entry(String id, String group, int order, Set<Role> roles, Map<String, String> labels, String moduleUrl) {
+        this(id, group, order, roles, labels, moduleUrl, null);
     }
 
     static Entry of(ConsolePage page) {
-        return new Entry(page.id(), page.group(), page.order(), page.roles(), page.labels(), page.moduleUrl());
+        return new Entry(page.id(), page.group(), page.order(), page.roles(), page.labels(), page.moduleUrl(), page.parent());
     }
 
     static Entry of(DashboardCard card) {
@@ -39,17 +50,41 @@ record Entry(String id, String group, int order, Set<Role> roles, Map<String, St
 
     /** A page described by {@code rapport.console.page.*} service properties. */
     static Entry of(Map<String, ?> props) {
-        Set<Role> roles = new java.util.HashSet<>();
-        for (String id : strings(props.get(ConsolePage.PROPERTY_ROLES))) {
-            roles.add(Role.of(id).orElseThrow(() -> new IllegalArgumentException("unknown role '" + id + "'")));
-        }
         Map<String, String> labels = new LinkedHashMap<>();
         putIfText(labels, "en", props.get(ConsolePage.PROPERTY_LABEL_EN));
         putIfText(labels, "zh", props.get(ConsolePage.PROPERTY_LABEL_ZH));
-        Object order = props.get(ConsolePage.PROPERTY_ORDER);
         return new Entry(text(props.get(ConsolePage.PROPERTY_ID)), text(props.get(ConsolePage.PROPERTY_GROUP)),
-                order == null ? 100 : Integer.parseInt(order.toString().trim()), roles, labels,
-                text(props.get(ConsolePage.PROPERTY_MODULE)));
+                order(props.get(ConsolePage.PROPERTY_ORDER)), roles(props.get(ConsolePage.PROPERTY_ROLES)), labels,
+                text(props.get(ConsolePage.PROPERTY_MODULE)), text(props.get(ConsolePage.PROPERTY_PARENT)));
+    }
+
+    /** A dashboard card described by {@code rapport.console.card.*} service properties. */
+    static Entry ofCard(Map<String, ?> props) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        putIfText(titles, "en", props.get(DashboardCard.PROPERTY_TITLE_EN));
+        putIfText(titles, "zh", props.get(DashboardCard.PROPERTY_TITLE_ZH));
+        return new Entry(text(props.get(DashboardCard.PROPERTY_ID)), "dashboard", order(props.get(DashboardCard.PROPERTY_ORDER)),
+                roles(props.get(DashboardCard.PROPERTY_ROLES)), titles, text(props.get(DashboardCard.PROPERTY_MODULE)));
+    }
+
+    private static Set<Role> roles(Object value) {
+        Set<Role> roles = new java.util.HashSet<>();
+        for (String id : strings(value)) {
+            String role = id.strip();
+            roles.add(Role.of(role).orElseThrow(() -> new IllegalArgumentException("unknown role '" + role + "'")));
+        }
+        return roles;
+    }
+
+    private static int order(Object order) {
+        if (order == null) {
+            return 100;
+        }
+        try {
+            return Integer.parseInt(order.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("order must be a whole number: " + order);
+        }
     }
 
     boolean visibleTo(Set<Role> callerRoles) {
@@ -64,6 +99,9 @@ record Entry(String id, String group, int order, Set<Role> roles, Map<String, St
         json.put("labels", labels);
         json.put("module", moduleUrl);
         json.put("roles", roles.stream().map(Role::id).sorted().toList());
+        if (parent != null) {
+            json.put("parent", parent);
+        }
         return json;
     }
 

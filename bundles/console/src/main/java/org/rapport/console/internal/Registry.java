@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whiteboard of console pages and dashboard cards: binds every {@link ConsolePage},
- * {@link DashboardCard} and property-described page service as it comes and goes. Thread-safe.
+ * {@link DashboardCard} and property-described page or card service ({@code rapport.console.page.*},
+ * {@code rapport.console.card.*}) as it comes and goes. Thread-safe.
  */
 @Component(service = Registry.class)
 public final class Registry {
@@ -49,11 +50,7 @@ public final class Registry {
     @Reference(service = Object.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             target = "(" + ConsolePage.PROPERTY_ID + "=*)")
     void addDescribedPage(ServiceReference<?> ref) {
-        Map<String, Object> props = new java.util.HashMap<>();
-        for (String key : ref.getPropertyKeys()) {
-            props.put(key, ref.getProperty(key));
-        }
-        add(pages, ref, () -> Entry.of(props));
+        add(pages, ref, () -> Entry.of(properties(ref)));
     }
 
     void updatedDescribedPage(ServiceReference<?> ref) {
@@ -63,6 +60,29 @@ public final class Registry {
 
     void removeDescribedPage(ServiceReference<?> ref) {
         pages.remove(ref);
+    }
+
+    @Reference(service = Object.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + DashboardCard.PROPERTY_ID + "=*)")
+    void addDescribedCard(ServiceReference<?> ref) {
+        add(cards, ref, () -> Entry.ofCard(properties(ref)));
+    }
+
+    void updatedDescribedCard(ServiceReference<?> ref) {
+        cards.remove(ref);
+        addDescribedCard(ref);
+    }
+
+    void removeDescribedCard(ServiceReference<?> ref) {
+        cards.remove(ref);
+    }
+
+    private static Map<String, Object> properties(ServiceReference<?> ref) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        for (String key : ref.getPropertyKeys()) {
+            props.put(key, ref.getProperty(key));
+        }
+        return props;
     }
 
     private static void add(Map<Object, Entry> target, Object key, java.util.function.Supplier<Entry> entry) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.rapport.console.ConsolePage;
+import org.rapport.console.DashboardCard;
 import org.rapport.security.Role;
 
 class EntryTest {
@@ -21,6 +22,34 @@ class EntryTest {
         assertThat(entry.visibleTo(Set.of(Role.MANAGER))).isTrue();
         assertThat(entry.visibleTo(Set.of(Role.AGENT))).isFalse();
         assertThat(entry.toJson()).containsEntry("module", "/surveys/page.js").containsEntry("order", 5);
+    }
+
+    @Test
+    void pageWithAParentIsListedWithIt() {
+        Entry entry = Entry.of(Map.of(ConsolePage.PROPERTY_ID, "client", ConsolePage.PROPERTY_ROLES, "agent",
+                ConsolePage.PROPERTY_MODULE, "/records/client.js", ConsolePage.PROPERTY_PARENT, "clients"));
+        assertThat(entry.parent()).isEqualTo("clients");
+        assertThat(entry.toJson()).containsEntry("parent", "clients");
+        Entry listed = Entry.of(Map.of(ConsolePage.PROPERTY_ID, "clients", ConsolePage.PROPERTY_ROLES, "agent",
+                ConsolePage.PROPERTY_MODULE, "/records/clients.js", ConsolePage.PROPERTY_PARENT, ""));
+        assertThat(listed.parent()).isNull();
+        assertThat(listed.toJson()).doesNotContainKey("parent");
+        assertThatThrownBy(() -> Entry.of(Map.of(ConsolePage.PROPERTY_ID, "x", ConsolePage.PROPERTY_MODULE, "/x.js",
+                ConsolePage.PROPERTY_PARENT, "a/b"))).hasMessageContaining("parent page id");
+    }
+
+    @Test
+    void cardFromServiceProperties() {
+        Entry card = Entry.ofCard(Map.of(DashboardCard.PROPERTY_ID, "tiers", DashboardCard.PROPERTY_ORDER, "20",
+                DashboardCard.PROPERTY_ROLES, new String[] {"manager", "auditor"}, DashboardCard.PROPERTY_TITLE_EN, "Clients by tier",
+                DashboardCard.PROPERTY_TITLE_ZH, "客户分层", DashboardCard.PROPERTY_MODULE, "/accounts/tier-card.js"));
+        assertThat(card.order()).isEqualTo(20);
+        assertThat(card.group()).isEqualTo("dashboard");
+        assertThat(card.labels()).containsEntry("en", "Clients by tier").containsEntry("zh", "客户分层");
+        assertThat(card.visibleTo(Set.of(Role.AUDITOR))).isTrue();
+        assertThat(card.visibleTo(Set.of(Role.AGENT))).isFalse();
+        assertThatThrownBy(() -> Entry.ofCard(Map.of(DashboardCard.PROPERTY_ID, "x", DashboardCard.PROPERTY_ORDER, "first",
+                DashboardCard.PROPERTY_MODULE, "/x.js"))).hasMessageContaining("order");
     }
 
     @Test

@@ -18,7 +18,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContextSelect;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import java.time.Clock;
 import org.rapport.security.Access;
+import org.rapport.security.Audit;
+import org.rapport.security.AuditSink;
 import org.rapport.security.internal.AccessDecision.Verdict;
 import org.rapport.web.JsonServlet;
 import org.slf4j.Logger;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Guards {@code /api/*}: authenticates the caller (API token, else session cookie), then applies
  * the access declaration of the servlet that will serve the path. Until the accounts are ready
- * (database migrated) only public resources are served; the rest answer 503.
+ * (database migrated) only public resources are served; the rest answer 503. Servlets serving
+ * client data ({@link Audit#PROPERTY}) answer 503 while no {@link AuditSink} is there; for the
+ * others the filter installs the request's audit recorder (see {@link Audit#record}).
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterPattern("/api/*")
@@ -38,11 +43,30 @@ public final class AccessFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
 
     private final ServletAccessIndex index;
+    private final Clock clock;
     private volatile Authenticator authenticator;
+    private volatile AuditSink auditSink;
 
     @Activate
     public AccessFilter(@Reference ServletAccessIndex index) {
+        this(index, Clock.systemUTC());
+    }
+
+    AccessFilter(ServletAccessIndex index, Clock clock) {
         this.index = index;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAuditSink(AuditSink sink) {
+        this.auditSink = sink;
+    }
+
+    void unsetAuditSink(AuditSink sink) {
+        if (this.auditSink == sink) {
+            this.auditSink = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -103,11 +127,29 @@ public final class AccessFilter implements Filter {
             JsonServlet.writeError(resp, verdict.status, verdict.code, verdict.message, Map.of());
             return;
         }
+        AuditSink sink = auditSink;
+        if (rule.audited() && (sink == null || caller == null)) {
+            JsonServlet.writeError(resp, 503, "audit_unavailable",
+                    "The audit log is not available, so client data cannot be served right now; try again shortly", Map.of());
+            return;
+        }
+        AuditRecorder recorder = null;
         if (caller != null) {
             req.setAttribute(Access.PRINCIPAL_ATTRIBUTE, caller.principal());
             req.setAttribute(Caller.ATTRIBUTE, caller);
+            if (sink != null) {
+                recorder = new AuditRecorder(sink, caller.principal(), req, clock);
+                req.setAttribute(Audit.RECORDER_ATTRIBUTE, recorder);
+            }
         }
         chain.doFilter(request, response);
+        if (recorder != null && rule.audited() && !recorder.recorded() && resp.getStatus() < 400) {
+            try {
+                recorder.recordGeneric(req.getMethod(), path);
+            } catch (RuntimeException e) {
+                LOG.error("Audit entry for {} {} could not be recorded after it was served: {}", req.getMethod(), path, e.toString());
+            }
+        }
     }
 
     /** The path inside the context, as the container decoded and normalised it. */

@@ -7,14 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.rapport.security.Access;
+import org.rapport.security.Audit;
 
 /**
  * A servlet's access declaration, read from its service properties ({@link Access#READ},
- * {@link Access#WRITE}, {@link Access#SCOPE}). Values are lower-cased; WRITE defaults to READ.
+ * {@link Access#WRITE}, {@link Access#SCOPE}, {@link Audit#PROPERTY}). Values are lower-cased;
+ * WRITE defaults to READ.
  */
-record AccessRule(Set<String> read, Set<String> write, String scope) {
+record AccessRule(Set<String> read, Set<String> write, String scope, boolean audited) {
 
-    static final AccessRule NONE = new AccessRule(Set.of(), Set.of(), null);
+    static final AccessRule NONE = new AccessRule(Set.of(), Set.of(), null, false);
 
     AccessRule {
         read = Set.copyOf(read);
@@ -25,7 +27,9 @@ record AccessRule(Set<String> read, Set<String> write, String scope) {
         Set<String> read = values(properties.get(Access.READ));
         Set<String> write = properties.containsKey(Access.WRITE) ? values(properties.get(Access.WRITE)) : read;
         Set<String> scopes = values(properties.get(Access.SCOPE));
-        return new AccessRule(read, write, scopes.isEmpty() ? null : scopes.iterator().next());
+        boolean audited = values(properties.get(Audit.PROPERTY)).contains("true")
+                || Boolean.TRUE.equals(properties.get(Audit.PROPERTY));
+        return new AccessRule(read, write, scopes.isEmpty() ? null : scopes.iterator().next(), audited);
     }
 
     boolean declared() {

@@ -115,6 +115,15 @@ public final class Accounts implements StaffDirectory {
         return store.jdbi().withHandle(h -> UserRepository.byUsername(h, username)).map(UserRow::member);
     }
 
+    @Override
+    public StaffMember create(String username, String displayName, String password, Set<Role> roles) {
+        try {
+            return create(username, displayName, password, roles.stream().map(Role::id).toList()).member();
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     List<UserRow> rows() {
         return store.jdbi().withHandle(UserRepository::list);
     }

@@ -22,12 +22,15 @@ import org.osgi.service.servlet.whiteboard.HttpWhiteboardConstants;
 public final class ServletAccessIndex {
 
     private final Map<ServiceReference<Servlet>, Map<String, AccessRule>> byServlet = new HashMap<>();
+    private final Map<ServiceReference<Servlet>, Map<String, AccessRule>> subResources = new HashMap<>();
     private volatile Map<String, AccessRule> byPattern = Map.of();
+    private volatile Map<String, AccessRule> bySubPattern = Map.of();
 
     @Reference(service = Servlet.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             updated = "updatedServlet")
     synchronized void addServlet(ServiceReference<Servlet> ref) {
         byServlet.put(ref, rules(ref));
+        subResources.put(ref, subResourceRules(ref));
         rebuild();
     }
 
@@ -37,6 +40,7 @@ public final class ServletAccessIndex {
 
     synchronized void removeServlet(ServiceReference<Servlet> ref) {
         byServlet.remove(ref);
+        subResources.remove(ref);
         rebuild();
     }
 
@@ -44,10 +48,37 @@ public final class ServletAccessIndex {
     record Match(String pattern, AccessRule rule) {
     }
 
-    /** Which pattern serves {@code path} and what it declares; empty when no servlet serves it. */
+    /**
+     * Which pattern serves {@code path} and what it declares; empty when no servlet serves it. An
+     * exact whiteboard pattern wins, then a sub-resource pattern ({@link org.rapport.security.Access#SUBRESOURCE}),
+     * then the servlet specification's order.
+     */
     Optional<Match> match(String path) {
         Map<String, AccessRule> snapshot = byPattern;
+        if (snapshot.containsKey(path)) {
+            return Optional.of(new Match(path, snapshot.get(path)));
+        }
+        Map<String, AccessRule> subSnapshot = bySubPattern;
+        Optional<String> sub = SubResourcePattern.match(path, subSnapshot.keySet());
+        if (sub.isPresent()) {
+            return Optional.of(new Match(sub.get(), subSnapshot.get(sub.get())));
+        }
         return PathMatcher.match(path, snapshot.keySet()).map(p -> new Match(p, snapshot.get(p)));
+    }
+
+    private static Map<String, AccessRule> subResourceRules(ServiceReference<Servlet> ref) {
+        Map<String, AccessRule> rules = new HashMap<>();
+        List<String> patterns = patterns(ref.getProperty(org.rapport.security.Access.SUBRESOURCE));
+        if (patterns.isEmpty()) {
+            return rules;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : ref.getPropertyKeys()) {
+            properties.put(key, ref.getProperty(key));
+        }
+        AccessRule rule = AccessRule.of(properties);
+        patterns.stream().filter(SubResourcePattern::valid).forEach(p -> rules.put(p, rule));
+        return rules;
     }
 
     private static Map<String, AccessRule> rules(ServiceReference<Servlet> ref) {
@@ -91,5 +122,8 @@ public final class ServletAccessIndex {
         Map<String, AccessRule> result = new HashMap<>();
         byServlet.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> result.putAll(e.getValue()));
         byPattern = Map.copyOf(result);
+        Map<String, AccessRule> sub = new HashMap<>();
+        subResources.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sub.putAll(e.getValue()));
+        bySubPattern = Map.copyOf(sub);
     }
 }

@@ -18,7 +18,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
 import org.rapport.security.Access;
+import org.rapport.security.Audit;
+import org.rapport.security.AuditEvent;
+import org.rapport.web.ApiException;
 import org.rapport.security.Principal;
 
 /** The filter end to end without OSGi: real accounts and sessions on H2, requests and responses faked. */
@@ -27,6 +32,8 @@ class AccessFilterTest {
     private TestDb db;
     private AccessFilter filter;
     private Sessions.NewSession adminSession;
+    private Audit.Entry servletRecords;
+    private final List<AuditEvent> audited = new ArrayList<>();
 
     /** What a request did: the status and body written, or whether it went on down the chain. */
     private static final class Outcome {
@@ -51,8 +58,9 @@ class AccessFilterTest {
         index.declare("/api/v1/users", Map.of(Access.READ, "admin"));
         index.declare("/api/v1/auth/login", Map.of(Access.READ, Access.PUBLIC));
         index.declare("/api/v1/undeclared", Map.of());
+        index.declare("/api/v1/clients/*", Map.of(Access.READ, Access.AUTHENTICATED, Audit.PROPERTY, "true"));
         index.declare("/", Map.of());
-        filter = new AccessFilter(index.index());
+        filter = new AccessFilter(index.index(), clock);
         filter.setAuthenticator(new Authenticator(accounts, sessions, new Tokens(db.store(), clock)));
     }
 
@@ -68,6 +76,8 @@ class AccessFilterTest {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getServletPath" -> path;
+                    case "getRequestURI" -> path;
+                    case "getRemoteAddr" -> "192.0.2.7";
                     case "getPathInfo" -> null;
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getCookies" -> headers.containsKey("Cookie")
@@ -99,12 +109,16 @@ class AccessFilterTest {
                         yield null;
                     }
                     case "getOutputStream" -> out;
+                    case "getStatus" -> outcome.status;
                     case "isCommitted" -> false;
                     default -> null;
                 });
         FilterChain chain = (request, response) -> {
             outcome.passed = true;
             outcome.principal = request.getAttribute(Access.PRINCIPAL_ATTRIBUTE);
+            if (servletRecords != null) {
+                Audit.record((HttpServletRequest) request, servletRecords);
+            }
         };
         filter.doFilter(req, resp, chain);
         return outcome;
@@ -169,5 +183,66 @@ class AccessFilterTest {
         filter = new AccessFilter(index.index()); // no Authenticator bound yet
         assertThat(call("GET", "/api/v1/users", Map.of()).status).isEqualTo(503);
         assertThat(call("POST", "/api/v1/auth/login", Map.of()).passed).isTrue();
+    }
+
+    @Test
+    void clientDataIsRefusedWhileNoAuditLogIsThere() throws Exception {
+        Outcome outcome = call("GET", "/api/v1/clients/42", Map.of("Cookie", adminSession.id()));
+        assertThat(outcome.status).isEqualTo(503);
+        assertThat(outcome.body()).contains("audit_unavailable");
+        assertThat(outcome.passed).isFalse();
+    }
+
+    @Test
+    void whatTheServletRecordsReachesTheSinkWithWhoAndFromWhere() throws Exception {
+        filter.setAuditSink(audited::add);
+        servletRecords = Audit.Entry.read("client", 42, 42L, null);
+        Outcome outcome = call("GET", "/api/v1/clients/42", Map.of("Cookie", adminSession.id()));
+        assertThat(outcome.passed).isTrue();
+        assertThat(audited).singleElement().satisfies(e -> {
+            assertThat(e.actor().username()).isEqualTo("admin");
+            assertThat(e.action()).isEqualTo("read");
+            assertThat(e.entity()).isEqualTo("client");
+            assertThat(e.entityIds()).containsExactly("42");
+            assertThat(e.clientId()).isEqualTo(42L);
+            assertThat(e.via()).isEqualTo("console");
+            assertThat(e.remoteAddress()).isEqualTo("192.0.2.7");
+            assertThat(e.request()).isEqualTo("GET /api/v1/clients/42");
+            assertThat(e.at()).isEqualTo(clock.instant());
+        });
+    }
+
+    @Test
+    void anAuditedServletThatRecordsNothingGetsAGenericEntry() throws Exception {
+        filter.setAuditSink(audited::add);
+        call("GET", "/api/v1/clients/42/contacts", Map.of("Cookie", adminSession.id()));
+        assertThat(audited).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("read");
+            assertThat(e.entity()).isEqualTo("clients/contacts");
+            assertThat(e.entityIds()).containsExactly("42");
+        });
+    }
+
+    @Test
+    void otherResourcesMayRecordButGetNoGenericEntry() throws Exception {
+        filter.setAuditSink(audited::add);
+        call("GET", "/api/v1/users", Map.of("Cookie", adminSession.id()));
+        assertThat(audited).isEmpty();
+        servletRecords = Audit.Entry.readMany("contact", List.of(1, 2));
+        call("GET", "/api/v1/users", Map.of("Cookie", adminSession.id()));
+        assertThat(audited).singleElement().satisfies(e -> assertThat(e.entityIds()).containsExactly("1", "2"));
+    }
+
+    @Test
+    void aFailingAuditLogMeansTheDataIsNotServed() throws Exception {
+        filter.setAuditSink(e -> {
+            throw new IllegalStateException("disk full");
+        });
+        servletRecords = Audit.Entry.read("client", 42, 42L, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call("GET", "/api/v1/clients/42", Map.of("Cookie", adminSession.id())))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.code()).isEqualTo("audit_unavailable");
+                });
     }
 }

@@ -19,7 +19,9 @@ class ServletAccessIndexTest {
         Map<String, Object> props = new HashMap<>();
         props.put("service.id", nextId++);
         props.put("service.ranking", ranking);
-        props.put("osgi.http.whiteboard.servlet.pattern", pattern);
+        if (pattern != null) {
+            props.put("osgi.http.whiteboard.servlet.pattern", pattern);
+        }
         for (int i = 0; i < keyValues.length; i += 2) {
             props.put(keyValues[i], keyValues[i + 1]);
         }
@@ -76,5 +78,35 @@ class ServletAccessIndexTest {
         assertThat(index.match("/api/y")).isEmpty();
         assertThat(ServletAccessIndex.inDefaultContext("(osgi.http.whiteboard.context.name=default)")).isTrue();
         assertThat(ServletAccessIndex.inDefaultContext(null)).isTrue();
+    }
+
+    @Test
+    void aSubResourceGovernsItsPathsBelowTheParentsPrefix() {
+        ServletAccessIndex index = new ServletAccessIndex();
+        index.addServlet(servlet(0, new String[] {"/api/v1/contacts", "/api/v1/contacts/*"}, Access.READ, "authenticated"));
+        ServiceReference<Servlet> consents = servlet(0, null, Access.SUBRESOURCE, "/api/v1/contacts/*/consents", Access.READ, "admin",
+                "rapport.audit", "true");
+        index.addServlet(consents);
+        index.addServlet(servlet(0, null, Access.SUBRESOURCE, "not/a/valid/pattern", Access.READ, "public"));
+        assertThat(index.match("/api/v1/contacts/42/consents")).hasValueSatisfying(m -> {
+            assertThat(m.pattern()).isEqualTo("/api/v1/contacts/*/consents");
+            assertThat(m.rule().read()).containsExactly("admin");
+            assertThat(m.rule().audited()).isTrue();
+        });
+        assertThat(index.match("/api/v1/contacts/42").orElseThrow().pattern()).isEqualTo("/api/v1/contacts/*");
+        assertThat(index.match("/api/v1/contacts/42/consents/x").orElseThrow().pattern()).isEqualTo("/api/v1/contacts/*");
+        assertThat(index.match("/api/v1/contacts//consents").orElseThrow().pattern()).isEqualTo("/api/v1/contacts/*");
+        index.removeServlet(consents);
+        assertThat(index.match("/api/v1/contacts/42/consents").orElseThrow().pattern()).isEqualTo("/api/v1/contacts/*");
+    }
+
+    @Test
+    void subResourcePatterns() {
+        assertThat(SubResourcePattern.valid("/api/v1/contacts/*/consents")).isTrue();
+        assertThat(SubResourcePattern.valid("/api/v1/contacts/*")).isFalse();
+        assertThat(SubResourcePattern.valid("/other/*/x")).isFalse();
+        assertThat(SubResourcePattern.match("/api/v1/a/1/b/2/c", java.util.List.of("/api/v1/a/*/b/*/c", "/api/v1/*/1/b/*/c")))
+                .contains("/api/v1/*/1/b/*/c");
+        assertThat(SubResourcePattern.match("/api/v1/a/1/b", java.util.List.of("/api/v1/a/*/b/*/c"))).isEmpty();
     }
 }

@@ -64,13 +64,17 @@ record StoreSettings(
     /**
      * An H2 file database under the data directory. DB_CLOSE_ON_EXIT=FALSE: the pool closes the
      * database when the store stops, not H2's JVM shutdown hook (which would close it under
-     * components still stopping).
+     * components still stopping). WRITE_DELAY=0: every commit is written to the file before it
+     * returns; H2's default (changes written up to a second later) loses committed transactions
+     * when the process is killed — an outbox row, a received message. {@code retry:} (H2's
+     * re-opening file system): a thread interrupted while H2 writes (a component stopping its
+     * executor) would otherwise close the file under every other connection.
      */
     static String defaultH2Url(String dataDir) {
         String base = dataDir == null || dataDir.isBlank() ? "./data" : dataDir;
         Path file = Path.of(base, "db", "rapport").toAbsolutePath().normalize();
-        return "jdbc:h2:file:" + file.toString().replace('\\', '/')
-                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:retry:" + file.toString().replace('\\', '/')
+                + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     /** The URL without credentials or options, for logs. */

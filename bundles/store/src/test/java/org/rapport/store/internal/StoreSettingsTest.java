@@ -13,8 +13,8 @@ class StoreSettingsTest {
     void h2DefaultsToAFileUnderTheDataDirectory() {
         StoreSettings s = StoreSettings.of(config("h2", ""), "/srv/rapport/data");
         assertThat(s.driverClass()).isEqualTo("org.h2.Driver");
-        assertThat(s.url()).startsWith("jdbc:h2:file:/srv/rapport/data/db/rapport;")
-                .contains("DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(s.url()).startsWith("jdbc:h2:retry:/srv/rapport/data/db/rapport;")
+                .contains("DB_CLOSE_ON_EXIT=FALSE", "WRITE_DELAY=0");
         assertThat(s.user()).isEqualTo("sa");
         assertThat(s.poolSize()).isEqualTo(10);
     }
@@ -23,7 +23,7 @@ class StoreSettingsTest {
     void dataDirectoryFallsBackToRelativeData() {
         StoreSettings s = StoreSettings.of(config("h2", ""), null);
         String expected = Path.of("data", "db", "rapport").toAbsolutePath().normalize().toString();
-        assertThat(s.url()).startsWith("jdbc:h2:file:" + expected + ";");
+        assertThat(s.url()).startsWith("jdbc:h2:retry:" + expected + ";");
     }
 
     @Test
