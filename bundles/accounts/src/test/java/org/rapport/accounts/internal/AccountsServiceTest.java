@@ -1,0 +1,207 @@
+package org.rapport.accounts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rapport.accounts.AccountChange;
+import org.rapport.accounts.AccountEvents;
+import org.rapport.accounts.ClientAccount;
+import org.rapport.accounts.ManagerProfile;
+import org.rapport.records.Client;
+import org.rapport.records.ClientInput;
+import org.rapport.records.InteractionInput;
+import org.rapport.records.InvalidRecordException;
+import org.rapport.records.Records;
+import org.rapport.records.TransactionInput;
+import org.rapport.records.internal.RecordsService;
+import org.rapport.security.Principal;
+import org.rapport.security.Role;
+import org.rapport.store.SchemaReady;
+import org.rapport.testing.FakeStaff;
+import org.rapport.testing.TestDb;
+
+/** Account management over the real records service and schema, on H2 and PostgreSQL. */
+class AccountsServiceTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final Principal ADMIN = new Principal(1, "admin", "Admin", Set.of(Role.ADMIN), Principal.Kind.SESSION, null, Set.of());
+
+    private TestDb db;
+    private Records records;
+    private FakeStaff staff;
+    private AccountsService accounts;
+
+    static List<String> kinds() {
+        return TestDb.kinds();
+    }
+
+    private void open(String kind, Map<String, Object> config) throws Exception {
+        db = TestDb.open(kind).migrate("db/migration/V1__records.sql", "db/migration/V1__accounts.sql");
+        records = new RecordsService(db.store(), schema());
+        staff = new FakeStaff();
+        staff.add(1, "admin", Role.ADMIN);
+        staff.add(11, "senior", Role.MANAGER);
+        staff.add(12, "junior", Role.MANAGER);
+        staff.add(13, "agent", Role.AGENT);
+        accounts = new AccountsService(db.store(), records, staff, AccountSettings.of(ConfigDefaults.with(config)), CLOCK, false);
+    }
+
+    private static SchemaReady schema() {
+        return new SchemaReady() {
+            @Override
+            public String bundle() {
+                return "org.rapport.records";
+            }
+
+            @Override
+            public String schemaVersion() {
+                return "1";
+            }
+        };
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Client client(String name, String revenue, int transactions, int daysSinceLast) {
+        Client c = records.createClient(new ClientInput(name, null, "manufacturing", "shanghai", new BigDecimal(revenue), 500, null, null), ADMIN);
+        for (int i = 0; i < transactions; i++) {
+            records.addTransaction(c.id(), new TransactionInput(TODAY.minusDays(daysSinceLast + i * 15L), new BigDecimal("2500000"), null,
+                    "cash-management", null), ADMIN);
+        }
+        return c;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void scoresWriteTierStageAndRiskToTheClientWithReasons(String kind) throws Exception {
+        open(kind, Map.of());
+        Client big = client("Big Steel", "5000000000", 24, 3);
+        Client quiet = client("Quiet Trading", "3000000", 4, 200);
+        Client prospect = client("Maybe Ltd", "1000000", 0, 0);
+
+        ClientAccount bigAccount = accounts.recompute(big.id());
+        ClientAccount quietAccount = accounts.recompute(quiet.id());
+        ClientAccount prospectAccount = accounts.recompute(prospect.id());
+
+        assertThat(bigAccount.valueScore()).isGreaterThan(quietAccount.valueScore());
+        assertThat(bigAccount.tier()).isIn("core", "key");
+        assertThat(bigAccount.valueReasons()).isNotEmpty();
+        assertThat(quietAccount.churnRisk()).isGreaterThan(bigAccount.churnRisk());
+        assertThat(quietAccount.churnReasons()).isNotEmpty();
+        assertThat(quietAccount.stage()).isIn("at_risk", "churned");
+        assertThat(prospectAccount.stage()).isEqualTo("prospect");
+        assertThat(records.client(big.id()).orElseThrow().standing().tier()).isEqualTo(bigAccount.tier());
+        assertThat(records.client(quiet.id()).orElseThrow().standing().churnRisk()).isEqualTo(quietAccount.churnRisk());
+        assertThat(accounts.changes(big.id(), 10)).extracting(AccountChange::kind).contains("tier", "stage");
+        assertThat(accounts.recomputeAll()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void churnCrossingTheThresholdAlertsTheManagerOnce(String kind) throws Exception {
+        open(kind, Map.of("churnAlertThreshold", 20));
+        Client c = client("Fading Co", "20000000", 6, 150);
+        records.addInteraction(c.id(), new InteractionInput(null, "email", "inbound", "complaint", "Fees too high", null, null, null,
+                Instant.parse("2026-11-01T00:00:00Z")), ADMIN);
+        accounts.reassign(c.id(), 11, "owner of the region", ADMIN);
+
+        ClientAccount account = accounts.recompute(c.id());
+        accounts.recompute(c.id());
+
+        assertThat(account.churnRisk()).isGreaterThanOrEqualTo(20);
+        assertThat(accounts.alerts(11, false, 10)).singleElement().satisfies(a -> {
+            assertThat(a.clientId()).isEqualTo(c.id());
+            assertThat(a.en()).contains("Fading Co").contains(Integer.toString(account.churnRisk()));
+        });
+        assertThat(db.events()).filteredOn(e -> e.topic().equals(AccountEvents.CHURN_ALERT)).hasSize(1);
+        long alertId = accounts.alerts(11, false, 10).get(0).id();
+        accounts.markRead(alertId, 11);
+        assertThat(accounts.alerts(11, false, 10)).isEmpty();
+        assertThatThrownBy(() -> accounts.markRead(alertId, 11)).isInstanceOf(RuntimeException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void assignmentRespectsCapacityAndRecordsEveryMove(String kind) throws Exception {
+        open(kind, Map.of());
+        accounts.saveManager(11, new ManagerProfile(true, 2, 3, Set.of("manufacturing"), Set.of()), ADMIN);
+        accounts.saveManager(12, new ManagerProfile(true, 1, 1, Set.of(), Set.of()), ADMIN);
+        List<Client> clients = List.of(client("A", "1000000", 0, 0), client("B", "1000000", 0, 0), client("C", "1000000", 0, 0),
+                client("D", "1000000", 0, 0));
+
+        List<Long> assigned = clients.stream().map(c -> accounts.assign(c.id(), Principal.SYSTEM).orElse(null)).toList();
+
+        assertThat(assigned.stream().filter(java.util.Objects::nonNull)).hasSize(3);
+        assertThat(assigned).containsOnlyOnce((Long) null);
+        assertThat(accounts.manager(11).orElseThrow().load()).isEqualTo(2);
+        assertThat(accounts.manager(12).orElseThrow().load()).isEqualTo(1);
+        long waiting = clients.get(assigned.indexOf(null)).id();
+        assertThatThrownBy(() -> accounts.reassign(waiting, 12, "", ADMIN)).isInstanceOf(InvalidRecordException.class)
+                .satisfies(e -> assertThat(((InvalidRecordException) e).fields()).containsKey("reason"));
+        assertThatThrownBy(() -> accounts.reassign(waiting, 12, "asked by the client", ADMIN)).isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("capacity");
+        assertThatThrownBy(() -> accounts.reassign(waiting, 13, "agent", ADMIN)).isInstanceOf(InvalidRecordException.class);
+
+        accounts.saveManager(12, new ManagerProfile(true, 5, 1, Set.of(), Set.of()), ADMIN);
+        assertThat(records.client(waiting).orElseThrow().standing().managerId()).isEqualTo(12L);
+
+        accounts.saveManager(11, new ManagerProfile(false, 2, 3, Set.of(), Set.of()), ADMIN);
+        assertThat(accounts.manager(11).orElseThrow().load()).isZero();
+        assertThat(accounts.manager(12).orElseThrow().load()).isEqualTo(4);
+        assertThat(clients).allSatisfy(c -> assertThat(accounts.changes(c.id(), 10)).anySatisfy(ch -> assertThat(ch.kind()).isEqualTo("manager")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void manualTierOverrideWinsUntilItIsCleared(String kind) throws Exception {
+        open(kind, Map.of());
+        Client c = client("Small Co", "1000000", 1, 10);
+        String natural = accounts.recompute(c.id()).tier();
+
+        ClientAccount overridden = accounts.overrideTier(c.id(), "core", "strategic partner of the bank", TODAY.plusDays(30), ADMIN);
+
+        assertThat(overridden.tier()).isEqualTo("core");
+        assertThat(overridden.override().reason()).isEqualTo("strategic partner of the bank");
+        assertThat(records.client(c.id()).orElseThrow().standing().tier()).isEqualTo("core");
+        assertThatThrownBy(() -> accounts.overrideTier(c.id(), "platinum", "", TODAY.minusDays(1), ADMIN))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.fields()).containsOnlyKeys("tier", "reason", "expiresOn"));
+        assertThat(accounts.clearOverride(c.id(), ADMIN).tier()).isEqualTo(natural);
+        assertThat(accounts.changes(c.id(), 20)).extracting(AccountChange::kind).contains("override", "tier");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void overviewAndOverdueFollowUps(String kind) throws Exception {
+        open(kind, Map.of());
+        Client active = client("Busy", "80000000", 12, 5);
+        records.addInteraction(active.id(), new InteractionInput(null, "visit", "outbound", null, "Quarterly visit", null, 11L, "Senior",
+                Instant.parse("2026-11-10T02:00:00Z")), ADMIN);
+        Client stale = client("Stale", "2000000", 2, 300);
+        accounts.reassign(stale.id(), 12, "region", ADMIN);
+        accounts.recomputeAll();
+
+        Map<String, Object> overview = accounts.overview(null);
+
+        assertThat(overview).containsKeys("tiers", "stages", "risk", "workload", "overdueFollowUps");
+        assertThat((List<?>) overview.get("risk")).hasSize(5);
+        assertThat(accounts.overdue(12L, 10)).extracting(m -> m.get("clientId")).contains(stale.id());
+        assertThat(accounts.overdue(11L, 10)).isEmpty();
+        assertThat(accounts.account(active.id()).overdueDays()).isZero();
+    }
+}
