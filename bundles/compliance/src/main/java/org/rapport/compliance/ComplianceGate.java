@@ -1,0 +1,23 @@
+package org.rapport.compliance;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The one check every outbound message passes before it is queued: consent and opt-out, quiet
+ * hours in the recipient's time zone, frequency caps per contact and purpose, and content rules.
+ *
+ * @since 0.1
+ */
+@ProviderType
+public interface ComplianceGate {
+
+    /**
+     * Decides and records the decision (every decision is stored). Never throws for a
+     * well-formed request: an unknown contact is a DENY with a reason. Thread-safe and fast (it is
+     * on the hot path of campaigns).
+     *
+     * @throws IllegalArgumentException when the request is malformed (no channel, purpose or sender,
+     *         an unknown channel)
+     */
+    GateDecision check(OutboundRequest request);
+}

@@ -1,0 +1,240 @@
+package org.rapport.compliance.internal.gate;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.rapport.compliance.Channels;
+import org.rapport.compliance.ComplianceGate;
+import org.rapport.compliance.Consent;
+import org.rapport.compliance.Decision;
+import org.rapport.compliance.GateDecision;
+import org.rapport.compliance.OutboundRequest;
+import org.rapport.compliance.Purpose;
+import org.rapport.compliance.internal.ComplianceConfig;
+import org.rapport.compliance.internal.consent.ConsentService;
+import org.rapport.records.Contact;
+import org.rapport.records.Records;
+import org.rapport.security.Principal;
+import org.rapport.store.SchemaReady;
+import org.rapport.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ComplianceGate}: content rules, a known recipient at a known address, consent (a
+ * service reply to the client's own request always passes), quiet hours in the recipient's zone,
+ * frequency caps per contact and purpose — in that order — and every decision stored. Checks of
+ * one contact are serialised (striped locks), so concurrent sends cannot both slip under a cap.
+ */
+@Component(service = {ComplianceGate.class, GateService.class}, configurationPid = ComplianceConfig.PID)
+public final class GateService implements ComplianceGate {
+    private static final Logger LOG = LoggerFactory.getLogger(GateService.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final int STRIPES = 256;
+
+    private final Store store;
+    private final Records records;
+    private final ConsentService consents;
+    private final Clock clock;
+    private final Object[] locks = new Object[STRIPES];
+    private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile GateSettings settings;
+
+    @Activate
+    public GateService(@Reference Store store, @Reference(target = "(" + SchemaReady.BUNDLE + "=org.rapport.compliance)") SchemaReady schema,
+            @Reference Records records, @Reference ConsentService consents, ComplianceConfig config) {
+        this(store, records, consents, config, Clock.systemUTC());
+    }
+
+    /** Without OSGi (tests): over {@code store}, with the given collaborators and clock. */
+    public static GateService create(Store store, Records records, ConsentService consents, ComplianceConfig config, Clock clock) {
+        return new GateService(store, records, consents, config, clock);
+    }
+
+    private GateService(Store store, Records records, ConsentService consents, ComplianceConfig config, Clock clock) {
+        this.store = store;
+        this.records = records;
+        this.consents = consents;
+        this.clock = clock;
+        this.settings = GateSettings.of(config);
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    @Modified
+    void modified(ComplianceConfig config) {
+        settings = GateSettings.of(config);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addListener(DecisionListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(DecisionListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public GateDecision check(OutboundRequest request) {
+        return decide(request, false, null);
+    }
+
+    /** An admin's test of the rules: decided and stored like a real check, but never counted against caps. */
+    public GateDecision dryRun(OutboundRequest request, Principal actor) {
+        return decide(request, true, actor);
+    }
+
+    private GateDecision decide(OutboundRequest request, boolean dryRun, Principal actor) {
+        String channel = Channels.of(request.channel());
+        if (request.purpose() == null) {
+            throw new IllegalArgumentException("The purpose is required");
+        }
+        if (request.sender() == null || request.sender().isBlank()) {
+            throw new IllegalArgumentException("The sender is required");
+        }
+        GateSettings current = settings;
+        Instant now = clock.instant();
+        Verdict early = precheck(request, channel, current);
+        Optional<Contact> contact = early == null && request.contactId() != null ? records.contact(request.contactId()) : Optional.empty();
+        Long lockKey = request.contactId();
+        GateDecision decision;
+        if (lockKey == null) {
+            decision = store.jdbi().inTransaction(h -> record(h, request, channel, early, false, now, dryRun, actor));
+        } else {
+            synchronized (locks[Math.floorMod(lockKey.hashCode(), STRIPES)]) {
+                decision = store.jdbi().inTransaction(h -> {
+                    Verdict verdict = early != null ? early : evaluate(h, request, channel, contact, current, now);
+                    boolean counted = !dryRun && verdict.decision() == Decision.ALLOW && verdict.countable();
+                    return record(h, request, channel, verdict, counted, now, dryRun, actor);
+                });
+            }
+        }
+        for (DecisionListener listener : listeners) {
+            try {
+                listener.decided(request, decision, dryRun);
+            } catch (RuntimeException e) {
+                LOG.warn("A decision listener failed: {}", e.toString());
+            }
+        }
+        return decision;
+    }
+
+    /** What is decided before the contact is read: content rules and unidentified recipients. */
+    private static Verdict precheck(OutboundRequest request, String channel, GateSettings current) {
+        Optional<ContentRules.Rule> broken = current.content().broken(channel, request.content());
+        if (broken.isPresent()) {
+            return Verdict.deny("content_rule", "The message contains " + broken.get().finding() + ", which is not allowed on " + channel);
+        }
+        if (request.contactId() == null) {
+            return request.replyToClient() && request.purpose() == Purpose.SERVICE
+                    ? Verdict.allow("Service reply to the sender's own request", false)
+                    : Verdict.deny("unknown_contact", "The recipient is not a known contact: only service replies to their own request may be sent");
+        }
+        return null;
+    }
+
+    private Verdict evaluate(Handle h, OutboundRequest request, String channel, Optional<Contact> found, GateSettings current, Instant now) {
+        if (found.isEmpty()) {
+            return Verdict.deny("unknown_contact", "No contact " + request.contactId());
+        }
+        Contact contact = found.get();
+        if (!addressBelongs(contact, channel, request.address())) {
+            return Verdict.deny("unknown_address", "The address is not one of the contact's " + channel + " addresses");
+        }
+        if (request.replyToClient() && request.purpose() == Purpose.SERVICE) {
+            return Verdict.allow("Service reply to the client's own request", false);
+        }
+        Consent consent = consents.byChannel(h, contact.id()).get(channel).get(request.purpose());
+        if (!consent.granted()) {
+            return consent.explicit()
+                    ? Verdict.deny("opted_out", "The contact opted out of " + request.purpose().id() + " messages by " + channel + " on "
+                            + DAY.format(consent.changedAt().atZone(zone(contact, current))) + " (" + consent.source() + ")")
+                    : Verdict.deny("no_consent", "The contact has not consented to " + request.purpose().id() + " messages by " + channel);
+        }
+        ZoneId zone = zone(contact, current);
+        Optional<Instant> quietEnd = current.quietHours().endIfQuiet(now, zone);
+        if (quietEnd.isPresent()) {
+            return new Verdict(Decision.DEFER, "quiet_hours", "Quiet hours " + current.quietHours() + " in " + zone.getId()
+                    + " (the recipient's time zone)", quietEnd.get(), false);
+        }
+        Optional<FrequencyCaps.Cap> cap = current.caps().of(request.purpose());
+        Instant since = cap.map(c -> now.minus(c.window())).orElse(now);
+        boolean sameMessage = false;
+        if (cap.isPresent() || request.reference() != null) {
+            DecisionRepository.CapState state = DecisionRepository.capState(h, contact.id(), request.purpose(), since, request.reference());
+            sameMessage = state.sameMessage();
+            if (cap.isPresent() && !sameMessage && state.inWindow() >= cap.get().max()) {
+                return Verdict.deny("frequency_cap", "The " + request.purpose().id() + " cap of " + cap.get().describe()
+                        + " for this contact is reached");
+            }
+        }
+        return Verdict.allow("Allowed", !sameMessage);
+    }
+
+    private static ZoneId zone(Contact contact, GateSettings current) {
+        try {
+            return contact.timeZone() == null || contact.timeZone().isBlank() ? current.defaultZone() : ZoneId.of(contact.timeZone());
+        } catch (DateTimeException e) {
+            return current.defaultZone();
+        }
+    }
+
+    /** Email and SMS go to one of the contact's own addresses; a chat session id is not checked here. */
+    private boolean addressBelongs(Contact contact, String channel, String address) {
+        if (address == null || address.isBlank() || Channels.WEBCHAT.equals(channel)) {
+            return true;
+        }
+        String value = address.strip();
+        if (Channels.EMAIL.equals(channel)) {
+            return contact.emails().stream().anyMatch(e -> e.equalsIgnoreCase(value));
+        }
+        if (contact.phones().contains(value)) {
+            return true;
+        }
+        return records.contactsByPhone(value).stream().anyMatch(c -> c.id() == contact.id());
+    }
+
+    private static GateDecision record(Handle h, OutboundRequest request, String channel, Verdict verdict, boolean counted, Instant now,
+            boolean dryRun, Principal actor) {
+        long id = DecisionRepository.insert(h, new DecisionRepository.Row(0, now, request.contactId(), channel, request.address(),
+                request.purpose(), request.sender().strip(), request.reference(), request.replyToClient(), verdict.decision(),
+                verdict.code(), verdict.reason(), verdict.retryAt(), counted, dryRun, actor == null ? null : actor.userId()));
+        return new GateDecision(verdict.decision(), verdict.code(), verdict.reason(), verdict.retryAt(), id);
+    }
+
+    /** A decision before it is stored; {@code countable}: an ALLOW that counts against the cap. */
+    private record Verdict(Decision decision, String code, String reason, Instant retryAt, boolean countable) {
+        static Verdict deny(String code, String reason) {
+            return new Verdict(Decision.DENY, code, reason, null, false);
+        }
+
+        static Verdict allow(String reason, boolean countable) {
+            return new Verdict(Decision.ALLOW, "allowed", reason, null, countable);
+        }
+    }
+
+    /** The decisions per decision and reason code in a period, for the compliance report. */
+    public Map<String, Long> summary(Instant from, Instant to) {
+        return store.jdbi().withHandle(h -> DecisionRepository.summary(h, from, to));
+    }
+
+    static String lower(Decision decision) {
+        return decision.name().toLowerCase(Locale.ROOT);
+    }
+}
