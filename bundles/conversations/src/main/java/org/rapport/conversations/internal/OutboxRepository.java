@@ -1,0 +1,140 @@
+package org.rapport.conversations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * SQL for the outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
+ * dispatchers (threads or nodes on one PostgreSQL) never take the same row, and a row whose
+ * dispatcher died is taken again when its lease runs out.
+ */
+final class OutboxRepository {
+
+    private static final String COLUMNS = "id, message_id, idempotency_key, channel, account, state, attempts, due_at, recheck, "
+            + "last_error, created_at";
+
+    private OutboxRepository() {
+    }
+
+    /** A new row to insert. */
+    record NewRow(long messageId, String key, String channel, String account, String state, Instant dueAt, boolean recheck) {}
+
+    static void insert(Handle h, Collection<NewRow> rows, Instant now) {
+        PreparedBatch batch = h.prepareBatch("INSERT INTO conv_outbox (message_id, idempotency_key, channel, account, state, attempts, "
+                + "due_at, recheck, created_at) VALUES (:message, :key, :channel, :account, :state, 0, :due, :recheck, :now)");
+        for (NewRow r : rows) {
+            batch.bind("message", r.messageId()).bind("key", r.key()).bind("channel", r.channel()).bind("account", r.account())
+                    .bind("state", r.state()).bind("due", Sql.ts(r.dueAt())).bind("recheck", r.recheck()).bind("now", Sql.ts(now))
+                    .add();
+        }
+        if (!rows.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** The keys among {@code keys} that have a row already. */
+    static List<String> existingKeys(Handle h, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT idempotency_key FROM conv_outbox WHERE idempotency_key IN (<keys>)").bindList("keys", keys)
+                .mapTo(String.class).list();
+    }
+
+    /**
+     * Claims up to {@code limit} due rows of the given channels for {@code node} until
+     * {@code leaseUntil}: pending and deferred rows that are due (rows that must be re-checked only
+     * when {@code gateAvailable}), and rows whose sender's lease ran out.
+     */
+    static List<OutboxRow> claim(Handle h, Collection<String> channels, boolean gateAvailable, String node, Instant now,
+            Instant leaseUntil, int limit) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxRow> rows = h.createQuery("SELECT " + COLUMNS + " FROM conv_outbox WHERE channel IN (<channels>) AND ("
+                        + "(state IN ('pending', 'deferred') AND due_at <= :now" + (gateAvailable ? "" : " AND recheck = FALSE") + ") "
+                        + "OR (state = 'sending' AND lease_until < :now)) "
+                        + "ORDER BY due_at, id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .bindList("channels", channels).bind("now", Sql.ts(now)).bind("limit", limit)
+                .map((rs, ctx) -> row(rs)).list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        h.createUpdate("UPDATE conv_outbox SET state = 'sending', lease_until = :lease, claimed_by = :node, attempts = attempts + 1 "
+                        + "WHERE id IN (<ids>)")
+                .bind("lease", Sql.ts(leaseUntil)).bind("node", node).bindList("ids", rows.stream().map(OutboxRow::id).toList()).execute();
+        List<OutboxRow> claimed = new ArrayList<>(rows.size());
+        for (OutboxRow r : rows) {
+            claimed.add(new OutboxRow(r.id(), r.messageId(), r.key(), r.channel(), r.account(), OutboxRow.SENDING, r.attempts() + 1,
+                    r.dueAt(), r.recheck(), r.lastError(), r.createdAt()));
+        }
+        return claimed;
+    }
+
+    static void sent(Handle h, long id, String externalId, Instant now) {
+        h.createUpdate("UPDATE conv_outbox SET state = 'sent', external_id = :ext, sent_at = :now, lease_until = NULL, last_error = NULL "
+                + "WHERE id = :id").bind("ext", Sql.cut(externalId, 500)).bind("now", Sql.ts(now)).bind("id", id).execute();
+    }
+
+    /** Back to waiting, due at {@code dueAt}; {@code countAttempt} false gives back the attempt the claim counted. */
+    static void again(Handle h, long id, String state, Instant dueAt, String error, boolean recheck, boolean countAttempt) {
+        h.createUpdate("UPDATE conv_outbox SET state = :state, due_at = :due, last_error = :error, recheck = :recheck, lease_until = NULL"
+                        + (countAttempt ? "" : ", attempts = attempts - 1") + " WHERE id = :id")
+                .bind("state", state).bind("due", Sql.ts(dueAt)).bind("error", Sql.cut(error, 1000)).bind("recheck", recheck)
+                .bind("id", id).execute();
+    }
+
+    static void finished(Handle h, long id, String state, String error) {
+        h.createUpdate("UPDATE conv_outbox SET state = :state, last_error = :error, lease_until = NULL WHERE id = :id")
+                .bind("state", state).bind("error", Sql.cut(error, 1000)).bind("id", id).execute();
+    }
+
+    static Optional<OutboxRow> byKey(Handle h, String key) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM conv_outbox WHERE idempotency_key = :key").bind("key", key)
+                .map((rs, ctx) -> row(rs)).findOne();
+    }
+
+    static Optional<OutboxRow> byExternalId(Handle h, String channel, String externalId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM conv_outbox WHERE channel = :channel AND external_id = :ext")
+                .bind("channel", channel).bind("ext", externalId).map((rs, ctx) -> row(rs)).findFirst();
+    }
+
+    static Map<String, Long> counts(Handle h) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String state : List.of(OutboxRow.PENDING, OutboxRow.DEFERRED, OutboxRow.SENDING, OutboxRow.SENT, OutboxRow.FAILED,
+                OutboxRow.BLOCKED)) {
+            counts.put(state, 0L);
+        }
+        h.createQuery("SELECT state, COUNT(*) FROM conv_outbox GROUP BY state")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** Statuses of the messages sent with these keys (for senders following their messages, e.g. a campaign). */
+    static Map<String, String> states(Handle h, Collection<String> keys) {
+        Map<String, String> states = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return states;
+        }
+        h.createQuery("SELECT o.idempotency_key, m.status FROM conv_outbox o JOIN conv_message m ON m.id = o.message_id "
+                        + "WHERE o.idempotency_key IN (<keys>)")
+                .bindList("keys", keys).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(e -> states.put(e.getKey(), e.getValue()));
+        return states;
+    }
+
+    private static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong("id"), rs.getLong("message_id"), rs.getString("idempotency_key"), rs.getString("channel"),
+                rs.getString("account"), rs.getString("state"), rs.getInt("attempts"), Sql.instant(rs, "due_at"), rs.getBoolean("recheck"),
+                rs.getString("last_error"), Sql.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.rapport.conversations.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.rapport.compliance.DataTable;
+import org.rapport.compliance.Erasure;
+import org.rapport.compliance.RetentionAction;
+import org.rapport.conversations.channel.InboundMessage;
+import org.rapport.conversations.channel.Received;
+import org.rapport.testing.TestDb;
+
+/** Export, erasure and retention of conversation data, on H2 and PostgreSQL. */
+class PersonalDataTest {
+    private World world;
+
+    static List<String> kinds() {
+        return TestDb.kinds();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    private ConversationsPersonalData provider() {
+        return new ConversationsPersonalData(world.db.store(), World.schema("org.rapport.conversations"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void exportHoldsTheContactsConversations_andErasureLeavesNothingOfThem(String kind) throws Exception {
+        world = new World(kind);
+        Received r = world.service.receive(new InboundMessage("email", "", "<e1@acme.cn>", "zhang.wei@acme.cn", "张伟", "我的账户",
+                "我要投诉，手机 13812345678 被乱收费", null, List.of(), null, null, List.of(), Map.of()));
+        world.service.receive(InboundMessage.of("sms", "s1", "+8613812345678", "你好"));
+        world.service.receive(InboundMessage.of("sms", "other", "+8613900000009", "hello from someone else"));
+
+        List<DataTable> export = provider().export(world.zhang.id());
+        assertThat(export).extracting(DataTable::name).containsExactly("conversations", "messages", "complaints");
+        assertThat(export.get(0).rows()).hasSize(2);
+        assertThat(export.get(1).rows()).anySatisfy(row -> assertThat(row.get(5).toString()).contains("13812345678"));
+        assertThat(export.get(2).rows()).singleElement();
+        assertThat(provider().export(424242)).isEmpty();
+
+        Erasure erasure = provider().erase(world.zhang.id(), World.ADMIN);
+        assertThat(erasure.items()).extracting(Erasure.Item::what).contains("conversations", "messages", "complaints");
+        assertThat(provider().export(world.zhang.id())).isEmpty();
+        try (Handle h = world.db.jdbi().open()) {
+            for (String table : List.of("conv_conversation", "conv_message", "conv_complaint", "conv_external_ref")) {
+                String dump = h.createQuery("SELECT * FROM " + table).mapToMap().list().toString();
+                assertThat(dump).as(table).doesNotContain("13812345678", "zhang.wei", "张伟", "乱收费", "e1@acme.cn");
+            }
+            assertThat(h.createQuery("SELECT COUNT(*) FROM conv_conversation WHERE contact_id = :c").bind("c", world.zhang.id())
+                    .mapTo(Long.class).one()).isZero();
+            // the other sender's messages are untouched
+            assertThat(h.createQuery("SELECT COUNT(*) FROM conv_message WHERE body LIKE '%someone else%'").mapTo(Long.class).one())
+                    .isPositive();
+        }
+        assertThat(world.service.conversation(r.conversationId()).orElseThrow().status()).isEqualTo("closed");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void retentionDeletesOrBlanksOldMessagesOfOneChannel(String kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2020-01-01T08:00:00Z"));
+        world = new World(kind, clock);
+        world.service.receive(InboundMessage.of("sms", "old", "+8613812345678", "old message"));
+        world.service.receive(new InboundMessage("email", "", "<old@acme.com>", "john.smith@acme.com", null, "Old", "old mail", null,
+                List.of(), null, null, List.of(), Map.of()));
+        clock.advance(Duration.ofDays(6 * 365));
+        world.service.receive(InboundMessage.of("sms", "new", "+8613812345678", "new message"));
+        Instant cutoff = clock.instant().minus(Duration.ofDays(5 * 365));
+
+        long anonymised = provider().applyRetention("email-messages", cutoff, RetentionAction.ANONYMISE);
+        assertThat(anonymised).isGreaterThanOrEqualTo(1);
+        long deleted = provider().applyRetention("sms-messages", cutoff, RetentionAction.DELETE);
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        try (Handle h = world.db.jdbi().open()) {
+            List<String> bodies = h.createQuery("SELECT body FROM conv_message").mapTo(String.class).list();
+            assertThat(bodies).contains("new message").doesNotContain("old message", "old mail").contains(PersonalDataRepository.ERASED);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provider().applyRetention("faxes", cutoff, RetentionAction.DELETE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The demo's development mail server, for tests and demonstrations.
+ *
+ * @since 0.1
+ */
+@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.bundle.Export
+package org.rapport.channel.devmail;
