@@ -1,0 +1,16 @@
+package org.rapport.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A campaign as stored.
+ *
+ * @param status {@code draft}, {@code scheduled}, {@code running}, {@code paused}, {@code completed}, {@code cancelled}
+ * @param runs how many times it was launched
+ * @since 0.1
+ */
+public record Campaign(long id, String name, Rule segment, Long segmentId, String channel, String purpose, Map<String, Template> templates,
+        List<Long> articleIds, Schedule schedule, int rateLimit, String status, int runs, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,347 @@
+package org.rapport.campaigns.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.rapport.campaigns.Campaign;
+import org.rapport.campaigns.CampaignStats;
+import org.rapport.campaigns.Recipient;
+import org.rapport.campaigns.Rule;
+import org.rapport.campaigns.Schedule;
+import org.rapport.campaigns.Segment;
+import org.rapport.campaigns.SegmentMember;
+import org.rapport.campaigns.Template;
+import org.rapport.web.Json;
+
+/** SQL for segments, campaigns, runs and recipients (tables {@code camp_*}); every value bound. */
+final class CampaignRepository {
+    private static final String CAMPAIGN_COLUMNS = "id, name, channel, purpose, segment_id, definition_json, rate_limit, status, "
+            + "schedule_at, runs, created_at, updated_at";
+
+    /** What is stored as JSON of a campaign. */
+    record Definition(Rule segment, Map<String, Template> templates, List<Long> articleIds, Schedule schedule) {}
+
+    // --- segments (the audience) ---
+
+    long count(Handle h, CompiledSegment s) {
+        return h.createQuery("SELECT COUNT(*) FROM " + CompiledSegment.FROM + " WHERE " + s.where()).bindMap(s.binds())
+                .mapTo(Long.class).one();
+    }
+
+    List<SegmentMember> sample(Handle h, CompiledSegment s, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return h.createQuery("SELECT c.contact_id, c.contact_name, c.client_id, c.client_name, c.language, c.tier, c.stage, c.region, "
+                        + "c.churn_risk FROM " + CompiledSegment.FROM + " WHERE " + s.where() + " ORDER BY c.contact_id FETCH FIRST "
+                        + ":sampleLimit ROWS ONLY")
+                .bindMap(s.binds()).bind("sampleLimit", limit)
+                .map((rs, ctx) -> new SegmentMember(rs.getLong("contact_id"), rs.getString("contact_name"), rs.getLong("client_id"),
+                        rs.getString("client_name"), rs.getString("language"), rs.getString("tier"), rs.getString("stage"),
+                        rs.getString("region"), Sql.intOrNull(rs, "churn_risk")))
+                .list();
+    }
+
+    /** The records view's fields of these contacts (live ones only). */
+    Map<Long, MemberRow> members(Handle h, List<Long> contactIds) {
+        Map<Long, MemberRow> out = new LinkedHashMap<>();
+        if (contactIds.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT contact_id, contact_name, contact_title, language, client_id, client_name, tier, stage, region, industry, "
+                        + "manager_id, churn_risk FROM rec_segment_contact WHERE contact_id IN (<ids>)")
+                .bindList("ids", contactIds)
+                .map((rs, ctx) -> new MemberRow(rs.getLong("contact_id"), rs.getString("contact_name"), rs.getString("contact_title"),
+                        rs.getString("language"), rs.getLong("client_id"), rs.getString("client_name"), rs.getString("tier"),
+                        rs.getString("stage"), rs.getString("region"), rs.getString("industry"), Sql.longOrNull(rs, "manager_id"),
+                        Sql.intOrNull(rs, "churn_risk")))
+                .forEach(m -> out.put(m.contactId(), m));
+        return out;
+    }
+
+    // --- saved segments ---
+
+    long insertSegment(Handle h, String name, String description, Rule rule, long actor, Instant now) {
+        return h.createUpdate("INSERT INTO camp_segment (name, description, rule_json, created_by, created_at, updated_at) "
+                        + "VALUES (:name, :description, :rule, :actor, :now, :now)")
+                .bind("name", name).bind("description", description).bind("rule", json(rule)).bind("actor", actor)
+                .bind("now", Sql.ts(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    boolean updateSegment(Handle h, long id, String name, String description, Rule rule, Instant now) {
+        return h.createUpdate("UPDATE camp_segment SET name = :name, description = :description, rule_json = :rule, updated_at = :now "
+                        + "WHERE id = :id")
+                .bind("id", id).bind("name", name).bind("description", description).bind("rule", json(rule)).bind("now", Sql.ts(now))
+                .execute() == 1;
+    }
+
+    List<Segment> segments(Handle h, Long id) {
+        var query = h.createQuery("SELECT id, name, description, rule_json, created_at, updated_at FROM camp_segment"
+                + (id == null ? "" : " WHERE id = :id") + " ORDER BY name, id");
+        if (id != null) {
+            query.bind("id", id);
+        }
+        return query.map((rs, ctx) -> new Segment(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                        read(rs.getString("rule_json"), Rule.class), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")))
+                .list();
+    }
+
+    boolean deleteSegment(Handle h, long id) {
+        return h.createUpdate("DELETE FROM camp_segment WHERE id = :id").bind("id", id).execute() == 1;
+    }
+
+    long campaignsUsing(Handle h, long segmentId) {
+        return h.createQuery("SELECT COUNT(*) FROM camp_campaign WHERE segment_id = :id").bind("id", segmentId).mapTo(Long.class).one();
+    }
+
+    // --- campaigns ---
+
+    long insertCampaign(Handle h, String name, String channel, String purpose, Long segmentId, Definition def, int rateLimit,
+            String status, Instant scheduleAt, long actor, Instant now) {
+        return h.createUpdate("INSERT INTO camp_campaign (name, channel, purpose, segment_id, definition_json, rate_limit, status, "
+                        + "schedule_at, runs, created_by, created_at, updated_at) VALUES (:name, :channel, :purpose, :segmentId, :def, "
+                        + ":rate, :status, :at, 0, :actor, :now, :now)")
+                .bind("name", name).bind("channel", channel).bind("purpose", purpose).bind("segmentId", segmentId).bind("def", json(def))
+                .bind("rate", rateLimit).bind("status", status).bind("at", Sql.ts(scheduleAt)).bind("actor", actor).bind("now", Sql.ts(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    void updateCampaign(Handle h, long id, String name, String channel, String purpose, Long segmentId, Definition def, int rateLimit,
+            String status, Instant scheduleAt, Instant now) {
+        h.createUpdate("UPDATE camp_campaign SET name = :name, channel = :channel, purpose = :purpose, segment_id = :segmentId, "
+                        + "definition_json = :def, rate_limit = :rate, status = :status, schedule_at = :at, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("name", name).bind("channel", channel).bind("purpose", purpose).bind("segmentId", segmentId)
+                .bind("def", json(def)).bind("rate", rateLimit).bind("status", status).bind("at", Sql.ts(scheduleAt))
+                .bind("now", Sql.ts(now)).execute();
+    }
+
+    List<Campaign> campaigns(Handle h) {
+        return h.createQuery("SELECT " + CAMPAIGN_COLUMNS + " FROM camp_campaign ORDER BY id DESC").map((rs, ctx) -> campaign(rs)).list();
+    }
+
+    Optional<Campaign> campaign(Handle h, long id, boolean lock) {
+        return h.createQuery("SELECT " + CAMPAIGN_COLUMNS + " FROM camp_campaign WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
+                .bind("id", id).map((rs, ctx) -> campaign(rs)).findOne();
+    }
+
+    void setStatus(Handle h, long id, String status, Integer runs, Instant now) {
+        h.createUpdate("UPDATE camp_campaign SET status = :status, runs = COALESCE(:runs, runs), updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("status", status).bind("runs", runs).bind("now", Sql.ts(now)).execute();
+    }
+
+    void reschedule(Handle h, long id, Instant at, Instant now) {
+        h.createUpdate("UPDATE camp_campaign SET status = 'scheduled', schedule_at = :at, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("at", Sql.ts(at)).bind("now", Sql.ts(now)).execute();
+    }
+
+    void deleteCampaign(Handle h, long id) {
+        h.createUpdate("DELETE FROM camp_recipient WHERE run_id IN (SELECT id FROM camp_run WHERE campaign_id = :id)").bind("id", id)
+                .execute();
+        h.createUpdate("DELETE FROM camp_run WHERE campaign_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM camp_campaign WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** Campaigns scheduled to run once whose time has come. */
+    List<Long> due(Handle h, Instant now) {
+        return h.createQuery("SELECT id FROM camp_campaign WHERE status = 'scheduled' AND schedule_at <= :now ORDER BY schedule_at, id")
+                .bind("now", Sql.ts(now)).mapTo(Long.class).list();
+    }
+
+    private Campaign campaign(ResultSet rs) throws SQLException {
+        Definition def = read(rs.getString("definition_json"), Definition.class);
+        return new Campaign(rs.getLong("id"), rs.getString("name"), def.segment(), Sql.longOrNull(rs, "segment_id"), rs.getString("channel"),
+                rs.getString("purpose"), def.templates(), def.articleIds() == null ? List.of() : def.articleIds(),
+                def.schedule() == null ? Schedule.MANUAL : def.schedule(), rs.getInt("rate_limit"), rs.getString("status"), rs.getInt("runs"),
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+    }
+
+    // --- runs ---
+
+    long insertRun(Handle h, long campaignId, int runNo, Instant now) {
+        return h.createUpdate("INSERT INTO camp_run (campaign_id, run_no, state, targeted, started_at) VALUES (:c, :n, 'running', 0, :now)")
+                .bind("c", campaignId).bind("n", runNo).bind("now", Sql.ts(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Materialises the segment's contacts as the run's pending recipients; returns how many. */
+    int materialise(Handle h, long runId, CompiledSegment s, Instant now) {
+        int n = h.createUpdate("INSERT INTO camp_recipient (run_id, contact_id, state, language, updated_at) SELECT :runId, c.contact_id, "
+                        + "'pending', c.language, :materialisedAt FROM " + CompiledSegment.FROM + " WHERE " + s.where())
+                .bindMap(s.binds()).bind("runId", runId).bind("materialisedAt", Sql.ts(now)).execute();
+        h.createUpdate("UPDATE camp_run SET targeted = :n WHERE id = :id").bind("n", n).bind("id", runId).execute();
+        return n;
+    }
+
+    /** Adds the contacts of these clients (or this contact) that match the segment and are not in the run yet. */
+    int addRecipients(Handle h, long runId, CompiledSegment s, List<Long> clientIds, Long contactId, Instant now) {
+        String who = contactId != null ? "c.contact_id = :triggerContact" : "c.client_id IN (<triggerClients>)";
+        var update = h.createUpdate("INSERT INTO camp_recipient (run_id, contact_id, state, language, updated_at) SELECT :runId, c.contact_id, "
+                        + "'pending', c.language, :addedAt FROM " + CompiledSegment.FROM + " WHERE (" + s.where() + ") AND " + who
+                        + " AND NOT EXISTS (SELECT 1 FROM camp_recipient r WHERE r.run_id = :runId AND r.contact_id = c.contact_id)")
+                .bindMap(s.binds()).bind("runId", runId).bind("addedAt", Sql.ts(now));
+        if (contactId != null) {
+            update.bind("triggerContact", contactId);
+        } else {
+            update.bindList("triggerClients", clientIds);
+        }
+        int n = update.execute();
+        if (n > 0) {
+            h.createUpdate("UPDATE camp_run SET targeted = targeted + :n WHERE id = :id").bind("n", n).bind("id", runId).execute();
+        }
+        return n;
+    }
+
+    /** The latest run of a campaign: id, number, state. */
+    Optional<Map<String, Object>> latestRun(Handle h, long campaignId) {
+        return h.createQuery("SELECT id, run_no, state FROM camp_run WHERE campaign_id = :c ORDER BY run_no DESC FETCH FIRST 1 ROWS ONLY")
+                .bind("c", campaignId).mapToMap().findOne();
+    }
+
+    Optional<Long> runId(Handle h, long campaignId, int runNo) {
+        return h.createQuery("SELECT id FROM camp_run WHERE campaign_id = :c AND run_no = :n").bind("c", campaignId).bind("n", runNo)
+                .mapTo(Long.class).findOne();
+    }
+
+    boolean setRunState(Handle h, long runId, String from, String to, Instant now) {
+        boolean finished = to.equals("completed") || to.equals("cancelled");
+        return h.createUpdate("UPDATE camp_run SET state = :to" + (finished ? ", finished_at = :now" : "") + " WHERE id = :id AND state = :from")
+                .bind("id", runId).bind("from", from).bind("to", to).bind("now", Sql.ts(now)).execute() == 1;
+    }
+
+    String runState(Handle h, long runId) {
+        return h.createQuery("SELECT state FROM camp_run WHERE id = :id").bind("id", runId).mapTo(String.class).one();
+    }
+
+    List<RunRef> runningRuns(Handle h) {
+        return h.createQuery("SELECT r.id, r.campaign_id, r.run_no, c.rate_limit FROM camp_run r JOIN camp_campaign c ON c.id = r.campaign_id "
+                        + "WHERE r.state = 'running' ORDER BY r.id")
+                .map((rs, ctx) -> new RunRef(rs.getLong("id"), rs.getLong("campaign_id"), rs.getInt("run_no"), rs.getInt("rate_limit")))
+                .list();
+    }
+
+    // --- recipients ---
+
+    /** Claims up to {@code limit} pending recipients of a run, locked until the transaction ends (skipping rows another node holds). */
+    List<Long> claim(Handle h, long runId, int limit) {
+        return h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending' ORDER BY contact_id "
+                        + "FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .bind("run", runId).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    long pending(Handle h, long runId) {
+        return h.createQuery("SELECT COUNT(*) FROM camp_recipient WHERE run_id = :run AND state = 'pending'").bind("run", runId)
+                .mapTo(Long.class).one();
+    }
+
+    void record(Handle h, long runId, long contactId, String state, String reasonCode, String reason, String language, Long messageId,
+            Instant now) {
+        h.createUpdate("UPDATE camp_recipient SET state = :state, reason_code = :code, reason = :reason, language = COALESCE(:lang, language), "
+                        + "message_id = :message, updated_at = :now WHERE run_id = :run AND contact_id = :contact")
+                .bind("run", runId).bind("contact", contactId).bind("state", state).bind("code", reasonCode)
+                .bind("reason", Sql.cut(reason, 500)).bind("lang", language).bind("message", messageId).bind("now", Sql.ts(now)).execute();
+    }
+
+    /** One recipient's outcome, for {@link #recordAll}. */
+    record Outcome(long contactId, String state, String reasonCode, String reason, String language, Long messageId) {}
+
+    /** Records many outcomes of one run in one batch. */
+    void recordAll(Handle h, long runId, java.util.List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("UPDATE camp_recipient SET state = :state, reason_code = :code, reason = :reason, "
+                + "language = COALESCE(:lang, language), message_id = :message, updated_at = :now WHERE run_id = :run AND contact_id = :contact");
+        for (Outcome o : outcomes) {
+            batch.bind("run", runId).bind("contact", o.contactId()).bind("state", o.state()).bind("code", o.reasonCode())
+                    .bind("reason", Sql.cut(o.reason(), 500)).bind("lang", o.language()).bind("message", o.messageId())
+                    .bind("now", Sql.ts(now)).add();
+        }
+        batch.execute();
+    }
+
+    int cancelPending(Handle h, long runId, Instant now) {
+        return h.createUpdate("UPDATE camp_recipient SET state = 'cancelled', reason_code = 'cancelled', reason = 'The run was cancelled', "
+                        + "updated_at = :now WHERE run_id = :run AND state = 'pending'")
+                .bind("run", runId).bind("now", Sql.ts(now)).execute();
+    }
+
+    /** The delivery status of one recipient, or empty when there is no such recipient. */
+    Optional<String> delivery(Handle h, long runId, long contactId) {
+        return h.createQuery("SELECT COALESCE(delivery, '') FROM camp_recipient WHERE run_id = :run AND contact_id = :contact FOR UPDATE")
+                .bind("run", runId).bind("contact", contactId).mapTo(String.class).findOne();
+    }
+
+    void setDelivery(Handle h, long runId, long contactId, String delivery, Instant now) {
+        h.createUpdate("UPDATE camp_recipient SET delivery = :d, updated_at = :now WHERE run_id = :run AND contact_id = :contact")
+                .bind("run", runId).bind("contact", contactId).bind("d", delivery).bind("now", Sql.ts(now)).execute();
+    }
+
+    /** Marks recipients messaged in runs started since {@code since} as having replied / opted out. */
+    int markAfter(Handle h, long contactId, String column, Instant since) {
+        return h.createUpdate("UPDATE camp_recipient SET " + (column.equals("replied") ? "replied" : "opted_out") + " = TRUE "
+                        + "WHERE contact_id = :contact AND state IN ('queued', 'deferred') AND run_id IN "
+                        + "(SELECT id FROM camp_run WHERE started_at >= :since)")
+                .bind("contact", contactId).bind("since", Sql.ts(since)).execute();
+    }
+
+    CampaignStats stats(Handle h, long runId, int runNo, String state) {
+        Map<String, Object> row = h.createQuery("SELECT COUNT(*) AS targeted, "
+                        + "SUM(CASE WHEN state = 'skipped' OR delivery = 'blocked' THEN 1 ELSE 0 END) AS skipped, "
+                        + "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, "
+                        + "SUM(CASE WHEN state = 'deferred' AND delivery IS NULL THEN 1 ELSE 0 END) AS deferred, "
+                        + "SUM(CASE WHEN delivery IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent, "
+                        + "SUM(CASE WHEN delivery IN ('delivered', 'read') THEN 1 ELSE 0 END) AS delivered, "
+                        + "SUM(CASE WHEN delivery IN ('failed', 'bounced') THEN 1 ELSE 0 END) AS failed, "
+                        + "SUM(CASE WHEN replied THEN 1 ELSE 0 END) AS replied, "
+                        + "SUM(CASE WHEN opted_out THEN 1 ELSE 0 END) AS opted_out FROM camp_recipient WHERE run_id = :run")
+                .bind("run", runId).mapToMap().one();
+        Map<String, Long> skippedBy = new LinkedHashMap<>();
+        h.createQuery("SELECT COALESCE(reason_code, delivery) AS code, COUNT(*) AS n FROM camp_recipient WHERE run_id = :run "
+                        + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY COALESCE(reason_code, delivery) ORDER BY 2 DESC")
+                .bind("run", runId)
+                .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("code")), rs.getLong("n")))
+                .forEach(e -> skippedBy.put(e.getKey(), e.getValue()));
+        return new CampaignStats(runNo, state, n(row, "targeted"), n(row, "skipped"), n(row, "pending"), n(row, "deferred"), n(row, "sent"),
+                n(row, "delivered"), n(row, "failed"), n(row, "replied"), n(row, "opted_out"), skippedBy);
+    }
+
+    List<Recipient> recipients(Handle h, long runId, int runNo, int page, int size) {
+        return h.createQuery("SELECT contact_id, state, reason_code, reason, language, delivery, replied, opted_out, updated_at "
+                        + "FROM camp_recipient WHERE run_id = :run ORDER BY contact_id OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+                .bind("run", runId).bind("offset", (long) (page - 1) * size).bind("size", size)
+                .map((rs, ctx) -> new Recipient(runNo, rs.getLong("contact_id"), rs.getString("state"), rs.getString("reason_code"),
+                        rs.getString("reason"), rs.getString("language"), rs.getString("delivery"), rs.getBoolean("replied"),
+                        rs.getBoolean("opted_out"), Sql.instant(rs, "updated_at")))
+                .list();
+    }
+
+    private static long n(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value instanceof Number n ? n.longValue() : 0L;
+    }
+
+    // --- JSON ---
+
+    static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.rapport.campaigns.internal;
+
+import io.pebbletemplates.pebble.error.PebbleException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.rapport.campaigns.Campaign;
+import org.rapport.campaigns.CampaignStateException;
+import org.rapport.campaigns.Rendered;
+import org.rapport.conversations.Messenger;
+import org.rapport.conversations.Outgoing;
+import org.rapport.conversations.SendOutcome;
+import org.rapport.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts scheduled campaigns when due and works running runs: each batch claims pending
+ * recipients with {@code FOR UPDATE SKIP LOCKED} (so nodes on one PostgreSQL share a run), renders
+ * their messages, hands them to {@link Messenger#sendAll} with the keys
+ * {@code campaign:<id>:run:<n>:contact:<id>}, and records each outcome in the same transaction as
+ * the claim. If the node dies between the Messenger's commit and this one, the recipients are
+ * claimed again and the Messenger reports their keys as duplicates: nobody is messaged twice.
+ * Each run is held to its campaign's rate limit (per node).
+ */
+final class RunDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(RunDispatcher.class);
+
+    private final Store store;
+    private final Messenger messenger;
+    private final MessageRenderer renderer;
+    private final CampaignService service;
+    private final Settings settings;
+    private final CampaignRepository repo;
+    /** Run id → System.nanoTime() before which this node sends no further batch of it (its rate limit). */
+    private final Map<Long, Long> nextAllowed = new ConcurrentHashMap<>();
+    /** Run id → nanoseconds this node spent in batches and, of those, in {@link Messenger#sendAll} (logged when the run completes; approximate with several threads). */
+    private final Map<Long, long[]> spent = new ConcurrentHashMap<>();
+
+    RunDispatcher(Store store, Messenger messenger, MessageRenderer renderer, CampaignService service, Settings settings) {
+        this.store = store;
+        this.messenger = messenger;
+        this.renderer = renderer;
+        this.service = service;
+        this.settings = settings;
+        this.repo = service.repository();
+    }
+
+    /** One pass: due schedules launched, one batch of each running run (that its rate allows). Returns recipients handled. */
+    int tick() {
+        Instant now = service.now();
+        for (Long id : store.jdbi().withHandle(h -> repo.due(h, now))) {
+            try {
+                service.launch(id, true);
+            } catch (CampaignStateException | java.util.NoSuchElementException e) {
+                LOG.warn("Scheduled campaign {} not started: {}", id, e.getMessage());
+            }
+        }
+        int handled = 0;
+        for (RunRef run : store.jdbi().withHandle(repo::runningRuns)) {
+            // the rate limit as a budget: a batch of n reserves n / rate seconds; another thread (of this node) may start
+            // the next batch once that has passed, also while this one is still being sent
+            int size = batchSize(run);
+            long nowNanos = System.nanoTime();
+            long reserved = nowNanos + size * 1_000_000_000L / Math.max(1, run.rateLimit());
+            boolean[] mine = {false};
+            nextAllowed.compute(run.id(), (k, v) -> {
+                if (v == null || v - nowNanos <= 0) {
+                    mine[0] = true;
+                    return reserved;
+                }
+                return v;
+            });
+            if (!mine[0]) {
+                continue;
+            }
+            int n = batch(run);
+            handled += n;
+            if (n > 0) {
+                spent.computeIfAbsent(run.id(), k -> new long[2])[0] += System.nanoTime() - nowNanos;
+            } else {
+                nextAllowed.remove(run.id(), reserved);
+            }
+        }
+        return handled;
+    }
+
+    private int batchSize(RunRef run) {
+        return Math.min(settings.batchSize(), Math.max(1, run.rateLimit()));
+    }
+
+    /** Claims and sends one batch of a run; completes the run when nothing is pending. */
+    int batch(RunRef run) {
+        int size = batchSize(run);
+        return store.inTransaction(tx -> {
+            Handle h = tx.handle();
+            List<Long> ids = repo.claim(h, run.id(), size);
+            if (!"running".equals(repo.runState(h, run.id()))) {
+                return 0;
+            }
+            Instant now = service.now();
+            if (ids.isEmpty()) {
+                boolean listening = repo.campaign(h, run.campaignId(), false).map(c -> Schedules.triggered(c.schedule())).orElse(false);
+                if (!listening && repo.pending(h, run.id()) == 0 && repo.setRunState(h, run.id(), "running", "completed", now)) {
+                    repo.setStatus(h, run.campaignId(), "completed", null, now);
+                    repo.campaign(h, run.campaignId(), false).ifPresent(c -> service.afterRun(h, c, now));
+                    long[] times = spent.remove(run.id());
+                    LOG.info("Campaign {} run {} completed (this node: {} ms in batches, {} ms of them in the Messenger)", run.campaignId(),
+                            run.runNo(), times == null ? 0 : times[0] / 1_000_000, times == null ? 0 : times[1] / 1_000_000);
+                }
+                return 0;
+            }
+            Campaign campaign = repo.campaign(h, run.campaignId(), false).orElseThrow();
+            MessageRenderer.Prepared prepared = renderer.prepare(campaign);
+            Map<Long, MemberRow> members = repo.members(h, ids);
+            List<Outgoing> outgoing = new ArrayList<>();
+            List<Long> sentIds = new ArrayList<>();
+            List<String> languages = new ArrayList<>();
+            for (Long contactId : ids) {
+                MemberRow m = members.get(contactId);
+                if (m == null) {
+                    repo.record(h, run.id(), contactId, "skipped", "contact_gone", "The contact was deleted or erased before the message",
+                            null, null, now);
+                    continue;
+                }
+                try {
+                    Rendered r = renderer.render(prepared, m);
+                    outgoing.add(new Outgoing(contactId, campaign.channel(), campaign.purpose(), r.subject().isEmpty() ? null : r.subject(),
+                            r.body(), null, CampaignService.SENDER, CampaignKeys.of(run.campaignId(), run.runNo(), contactId)));
+                    sentIds.add(contactId);
+                    languages.add(r.language());
+                } catch (PebbleException e) {
+                    repo.record(h, run.id(), contactId, "skipped", "render_failed", TemplateEngine.describe(e), null, null, now);
+                }
+            }
+            if (!outgoing.isEmpty()) {
+                long handing = System.nanoTime();
+                List<SendOutcome> outcomes = messenger.sendAll(outgoing);
+                spent.computeIfAbsent(run.id(), k -> new long[2])[1] += System.nanoTime() - handing;
+                List<CampaignRepository.Outcome> recorded = new ArrayList<>(outcomes.size());
+                for (int i = 0; i < outcomes.size(); i++) {
+                    SendOutcome o = outcomes.get(i);
+                    String state = switch (o.status()) {
+                        case "queued", "duplicate" -> "queued";
+                        case "deferred" -> "deferred";
+                        default -> "skipped";
+                    };
+                    String code = o.status().equals("queued") ? null
+                            : o.reasonCode() != null ? o.reasonCode() : o.status();
+                    recorded.add(new CampaignRepository.Outcome(sentIds.get(i), state, code, o.status().equals("queued") ? null : o.reason(),
+                            languages.get(i), o.messageId()));
+                }
+                repo.recordAll(h, run.id(), recorded, now);
+            }
+            return ids.size();
+        });
+    }
+}
