@@ -84,13 +84,16 @@ public final class Distribution {
         p.put("rapport.data", data.toString());
         p.put("rapport.demo", Boolean.toString(options.demo()));
         p.put("rapport.http.port", Integer.toString(options.port()));
+        p.put("rapport.public.url", options.effectivePublicUrl());
         // distribution defaults first, the data directory's overrides last (later wins)
         p.put("rapport.config.dirs", configDir() + "," + data.resolve("config"));
 
         p.put("org.osgi.service.http.port", Integer.toString(options.port()));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("org.apache.felix.jetty.websocket.enable", "true");
-        p.put("org.apache.felix.http.jetty.requestSizeLimit", Long.toString(64L * 1024 * 1024));
+        // a ceiling only: each resource enforces its own limit (JSON bodies 1 MiB, a CSV import its
+        // configured maximum, 512 MiB by default; a bundle upload its own)
+        p.put("org.apache.felix.http.jetty.requestSizeLimit", Long.toString(4L * 1024 * 1024 * 1024));
         p.put("org.apache.felix.jetty.stopTimeout", "2000");
 
         p.put("felix.fileinstall.dir", data.resolve("deploy").toString());

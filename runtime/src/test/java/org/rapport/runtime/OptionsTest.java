@@ -16,6 +16,17 @@ class OptionsTest {
         assertThat(o.demo()).isFalse();
         assertThat(o.port()).isEqualTo(8080);
         assertThat(o.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(o.effectivePublicUrl()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void publicUrl() throws Exception {
+        assertThat(Options.parse(List.of("--public-url", "https://care.example.com/"), Map.of()).effectivePublicUrl())
+                .isEqualTo("https://care.example.com");
+        assertThat(Options.parse(List.of("--port=9000"), Map.of("RAPPORT_PUBLIC_URL", "http://10.0.0.5:9000")).effectivePublicUrl())
+                .isEqualTo("http://10.0.0.5:9000");
+        assertThatThrownBy(() -> Options.parse(List.of("--public-url=ftp://x"), Map.of())).hasMessageContaining("http or https");
+        assertThatThrownBy(() -> Options.parse(List.of("--public-url", "not a url"), Map.of())).hasMessageContaining("http or https");
     }
 
     @Test
