@@ -9,11 +9,11 @@ import java.util.List;
 /**
  * Runs one benchmark scenario and prints its RESULT line last; exit status 1 when a correctness
  * check failed, 2 on bad usage. Usage:
- * {@code Main --list | SCENARIO [--scale N] --dist DIR --hello JAR --results DIR --logs DIR}.
+ * {@code Main --list | SCENARIO [--scale N] --dist DIR --hello JAR --results DIR --logs DIR [--profile DIR]}.
  */
 public final class Main {
 
-    static final List<String> SCENARIOS = List.of("startup", "hotdeploy");
+    static final List<String> SCENARIOS = List.of("startup", "hotdeploy", "import", "memory", "search", "mail-ingest", "campaign", "chat");
 
     private Main() {
     }
@@ -35,8 +35,10 @@ public final class Main {
         Integer scale = null;
         Path dist = Path.of("runtime/target/rapport");
         Path hello = Path.of("itests/fixtures/hello/target/org.rapport.itest.hello-0.1.0-SNAPSHOT.jar");
+        Path wsecho = Path.of("itests/fixtures/wsecho/target/org.rapport.itest.wsecho-0.1.0-SNAPSHOT.jar");
         Path results = Path.of("benchmarks/results");
         Path logs = Path.of("benchmarks/target/logs");
+        Path profiles = null;
         for (Iterator<String> it = Arrays.asList(args).subList(1, args.length).iterator(); it.hasNext();) {
             String option = it.next();
             if (!it.hasNext()) {
@@ -48,8 +50,10 @@ public final class Main {
                 case "--scale" -> scale = Integer.parseInt(value);
                 case "--dist" -> dist = Path.of(value);
                 case "--hello" -> hello = Path.of(value);
+                case "--wsecho" -> wsecho = Path.of(value);
                 case "--results" -> results = Path.of(value);
                 case "--logs" -> logs = Path.of(value);
+                case "--profile" -> profiles = Path.of(value).toAbsolutePath();
                 default -> {
                     System.err.println("unknown option " + option);
                     return 2;
@@ -71,6 +75,13 @@ public final class Main {
             switch (scenario) {
                 case "startup" -> new StartupScenario(dist, logs, scale == null ? 5 : scale).run(result);
                 case "hotdeploy" -> new HotDeployScenario(dist, hello.toAbsolutePath(), logs, scale == null ? 20 : scale).run(result);
+                case "import" -> new ImportScenario(dist, logs, scale == null ? 100_000 : scale, profiles).run(result);
+                case "memory" -> new MemoryScenario(dist, logs, scale == null ? 100_000 : scale).run(result);
+                case "search" -> new SearchScenario(dist, logs, scale == null ? 100_000 : scale).run(result);
+                case "mail-ingest" -> new MailIngestScenario(dist, logs, scale == null ? 2_000 : scale, profiles).run(result);
+                case "campaign" -> new CampaignScenario(dist, logs, scale == null ? 100_000 : scale).run(result);
+                case "chat" -> new ChatScenario(dist, wsecho.toAbsolutePath(), logs, scale == null ? 200 : scale,
+                        scale == null ? 100 : Math.max(1, scale / 2), 30).run(result);
                 default -> throw new IllegalStateException(scenario);
             }
         } catch (Exception e) {

@@ -140,6 +140,14 @@ public final class Server implements AutoCloseable {
         throw new IOException("no " + field + " in /proc/" + process.pid() + "/status");
     }
 
+    /** CPU time (user + system) the server process has used so far, in seconds (/proc/PID/stat; clock ticks of 10 ms). */
+    public double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        // fields after the ")" closing the command name: state is field 3, utime 14, stime 15
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     /** Bundles installed in the server's framework, counted in its Felix storage folder. */
     public int installedBundles() throws IOException {
         return Fs.installedBundles(data.resolve("cache/felix"));
@@ -152,6 +160,10 @@ public final class Server implements AutoCloseable {
 
     public Path data() {
         return data;
+    }
+
+    public int port() {
+        return port;
     }
 
     public long pid() {

@@ -1,0 +1,136 @@
+package org.rapport.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * {@code campaign} (partial): N contacts imported through the product, one care campaign over all of
+ * them launched through REST, timed from the launch until every recipient is recorded — segment
+ * materialised, each message rendered (Pebble), checked by the compliance gate and written to the
+ * durable outbox through the Messenger. No channel adapter is installed, so the messages wait in the
+ * outbox: the figure is the campaign's hand-over rate, not an SMTP delivery rate, and there is no raw
+ * Jakarta Mail baseline (that needs the email adapter). Lost and duplicated are counted from the
+ * outbox. The background scoring of the imported clients is awaited before the launch (capped by
+ * {@code RAPPORT_BENCH_SCORING_CAP_S}), so the run is measured on its own.
+ */
+public final class CampaignScenario {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(60);
+
+    private final Path dist;
+    private final Path logs;
+    private final long recipients;
+
+    public CampaignScenario(Path dist, Path logs, long recipients) {
+        this.dist = dist;
+        this.logs = logs;
+        this.recipients = recipients;
+    }
+
+    /** An IANA zone where the local hour is now {@code hour}, so quiet hours do not defer the run. */
+    static String zoneAt(int hour) {
+        int utc = ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        int h = Math.floorMod(hour - utc, 24);
+        if (h > 14) {
+            h -= 24;
+        }
+        return h == 0 ? "Etc/UTC" : h > 0 ? "Etc/GMT-" + h : "Etc/GMT+" + (-h);
+    }
+
+    public void run(Result result) throws IOException {
+        Path work = Files.createTempDirectory("rapport-bench-campaign-");
+        try {
+            Path csv = work.resolve("contacts.csv");
+            String zone = zoneAt(12);
+            try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                out.write("company name,contact name,email,preferred channel,language,time zone,tags\n");
+                for (long i = 0; i < recipients; i++) {
+                    out.write("Campaign Bench Co " + i + ",Person " + i + ",person" + i + "@bench.example.com,email," + (i % 2 == 0 ? "zh" : "en")
+                            + "," + zone + ",bench-campaign\n");
+                }
+            }
+            Path data = work.resolve("data");
+            Files.createDirectories(data.resolve("config"));
+            Files.writeString(data.resolve("config/org.rapport.compliance.cfg.json"),
+                    "{\"defaultGranted\": [\"service\", \"care\"], \"frequencyCaps\": [\"care=10/30d\"]}");
+            Files.writeString(data.resolve("config/org.rapport.campaigns.cfg.json"), "{\"tickMillis\": 50, \"batchSize\": 500}");
+            try (ProductImport product = ProductImport.start(dist, data, logs.resolve("campaign.log"))) {
+                ProductImport.Timing imported = product.importCsv(csv);
+                long contacts = imported.job().path("counts").path("imported").asLong(0);
+                System.out.printf("imported %d contacts in %.1f s%n", contacts, imported.totalSeconds());
+                result.check(contacts == recipients, "imported " + contacts + " of " + recipients);
+                // the accounts bundle scores the new clients in the background: let it finish, so the run is measured alone
+                ProductImport.Scoring scoring = product.awaitScored(Duration.ofSeconds(5), ImportScenario.scoringCap());
+                System.out.printf("background scoring settled after %.0f s%n", scoring.waitedSeconds());
+                Api api = product.api();
+                String campaign = JSON.createObjectNode().put("name", "Benchmark care").put("channel", "email").put("purpose", "care")
+                        .put("rateLimit", 10_000)
+                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("segment", JSON.createObjectNode().put("field", "tag").put("op", "has")
+                                .put("value", "bench-campaign"))
+                        .<com.fasterxml.jackson.databind.node.ObjectNode>set("templates", JSON.createObjectNode()
+                                .<com.fasterxml.jackson.databind.node.ObjectNode>set("zh", JSON.createObjectNode()
+                                        .put("subject", "{{ client.name }}：季度关怀").put("body", "尊敬的{{ contact.name }}：感谢{{ client.name }}的信任。"
+                                                + "{{ manager.name }} 退订：{{ unsubscribeUrl }}"))
+                                .<com.fasterxml.jackson.databind.node.ObjectNode>set("en", JSON.createObjectNode()
+                                        .put("subject", "Quarterly care for {{ client.name }}").put("body", "Dear {{ contact.name }}, thank you, "
+                                                + "{{ client.name }}. {{ manager.name }} Unsubscribe: {{ unsubscribeUrl }}")))
+                        .toString();
+                HttpResponse<String> created = api.postJson("/api/v1/campaigns", campaign, Duration.ofSeconds(30));
+                if (created.statusCode() != 201) {
+                    throw new IOException("POST /api/v1/campaigns answered " + created.statusCode() + ": " + Api.abbreviate(created.body()));
+                }
+                long id = Api.parse(created.body()).path("id").asLong();
+                long start = System.nanoTime();
+                HttpResponse<String> launched = api.postJson("/api/v1/campaigns/" + id + "/launch", "{}", Duration.ofMinutes(10));
+                double launchSeconds = (System.nanoTime() - start) / 1e9;
+                if (launched.statusCode() != 200) {
+                    throw new IOException("launch answered " + launched.statusCode() + ": " + Api.abbreviate(launched.body()));
+                }
+                long targeted = Api.parse(launched.body()).path("targeted").asLong();
+                System.out.printf("launched: %d recipients materialised in %.2f s%n", targeted, launchSeconds);
+                JsonNode stats;
+                long deadline = start + RUN_TIMEOUT.toNanos();
+                long lastReport = System.nanoTime();
+                while (true) {
+                    stats = api.get("/api/v1/campaigns/" + id + "/stats", Duration.ofSeconds(60));
+                    if (stats.path("state").asText().equals("completed") || System.nanoTime() > deadline) {
+                        break;
+                    }
+                    if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                        System.out.printf("  %d of %d still pending%n", stats.path("pending").asLong(), targeted);
+                        lastReport = System.nanoTime();
+                    }
+                    Server.sleep(100);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                JsonNode outbox = api.get("/api/v1/outbox", Duration.ofSeconds(30)).path("counts");
+                long inOutbox = 0;
+                for (JsonNode n : outbox) {
+                    inOutbox += n.asLong();
+                }
+                long handedOver = targeted - stats.path("skipped").asLong() - stats.path("pending").asLong();
+                System.out.printf("run: %s in %.2f s = %.0f msgs/s; stats %s; outbox %s%n", stats.path("state").asText(), seconds,
+                        targeted / seconds, stats, outbox);
+                result.put("recipients", targeted).put("msgs_per_s", targeted / seconds).put("run_s", seconds)
+                        .put("launch_s", launchSeconds).put("skipped", stats.path("skipped").asLong())
+                        .put("lost", Math.max(0, handedOver - inOutbox)).put("duplicated", Math.max(0, inOutbox - handedOver))
+                        .put("rss_mb", product.server().rssMb());
+                result.check(stats.path("state").asText().equals("completed"), "the run did not complete within " + RUN_TIMEOUT.toMinutes() + " min");
+                result.check(targeted == recipients, "targeted " + targeted + " of " + recipients);
+                result.check(stats.path("skipped").asLong() == 0, "skipped: " + stats.path("skippedBy"));
+                result.check(inOutbox == handedOver, "the outbox holds " + inOutbox + " messages for " + handedOver + " recipients");
+            }
+        } finally {
+            Fs.deleteQuietly(work);
+        }
+    }
+}
