@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,27 +44,22 @@ public class AuthorizationMatrixIT extends SecurityTestSupport {
         Map<String, Set<String>> endpoints = new TreeMap<>();
         ServiceReference<?>[] refs = context.getAllServiceReferences("jakarta.servlet.Servlet", null);
         for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
-            Set<String> read = values(ref.getProperty("rapport.access.read"));
-            for (String pattern : values(ref.getProperty("osgi.http.whiteboard.servlet.pattern"))) {
+            Set<String> read = propertyValues(ref.getProperty("rapport.access.read"));
+            for (String pattern : propertyValues(ref.getProperty("osgi.http.whiteboard.servlet.pattern"))) {
                 if (pattern.startsWith("/api/")) {
                     endpoints.put(pattern.endsWith("/*") ? pattern.substring(0, pattern.length() - 2) : pattern, read);
+                }
+            }
+            // sub-resources below another resource (e.g. /api/v1/contacts/*/consents): a '*' segment stands for an id
+            for (String pattern : propertyValues(ref.getProperty("rapport.subresource.pattern"))) {
+                if (pattern.startsWith("/api/")) {
+                    endpoints.put(pattern.replace("/*/", "/1/"), read);
                 }
             }
         }
         return endpoints;
     }
 
-    private static Set<String> values(Object value) {
-        Set<String> result = new TreeSet<>();
-        if (value instanceof String s) {
-            result.add(s);
-        } else if (value instanceof String[] array) {
-            result.addAll(Arrays.asList(array));
-        } else if (value instanceof Collection<?> c) {
-            c.forEach(o -> result.add(String.valueOf(o)));
-        }
-        return result;
-    }
 
     /** The status class a caller must get: "allowed", 401 or 403. */
     private static String expected(Set<String> read, String role) {
@@ -86,9 +80,14 @@ public class AuthorizationMatrixIT extends SecurityTestSupport {
     @Test
     public void everyApiServletIsGuardedAsItDeclares() throws Exception {
         awaitSecurity();
+        await("the compliance bundle's resources", TIMEOUT, () -> get("/api/v1/audit").statusCode() == 401
+                && get("/api/v1/contacts/1/consents").statusCode() == 401);
         Map<String, Set<String>> endpoints = apiEndpoints();
         assertTrue("the security bundle's own endpoints are found: " + endpoints.keySet(),
                 endpoints.keySet().containsAll(List.of("/api/v1/auth/login", "/api/v1/auth/me", "/api/v1/users", "/api/v1/tokens")));
+        assertTrue("the compliance bundle's resources and sub-resources are found: " + endpoints.keySet(),
+                endpoints.keySet().containsAll(List.of("/api/v1/audit", "/api/v1/compliance/check", "/api/v1/contacts/1/consents",
+                        "/api/v1/contacts/1/export")));
         Map<String, Session> sessions = new LinkedHashMap<>();
         for (String role : ROLES) {
             sessions.put(role, signIn(role, "demo"));
@@ -112,6 +111,7 @@ public class AuthorizationMatrixIT extends SecurityTestSupport {
             }
         }
         assertTrue(String.join("\n", wrong), wrong.isEmpty());
+        articlesAreWrittenByAdminsAndManagersAndOnlyAdminsRebuildTheIndex();
     }
 
     @Test
@@ -203,5 +203,30 @@ public class AuthorizationMatrixIT extends SecurityTestSupport {
         assertEquals(404, get("/api/v1/no-such-thing").statusCode());
         assertEquals(200, get("/health").statusCode());
         assertEquals(200, get("/metrics").statusCode());
+    }
+
+    /** Articles are written by admins and managers, read and searched by every role; only an admin rebuilds the index. */
+    private void articlesAreWrittenByAdminsAndManagersAndOnlyAdminsRebuildTheIndex() throws Exception {
+        await("education and search", TIMEOUT, () -> apiEndpointsOrEmpty().keySet().containsAll(List.of("/api/v1/articles", "/api/v1/search")));
+        String article = "{\"title\": \"Matrix\", \"body\": \"text\", \"language\": \"en\", \"category\": \"test\"}";
+        for (String role : ROLES) {
+            Session session = signIn(role, "demo");
+            int write = post("/api/v1/articles", article, session, session.csrfToken(), null).statusCode();
+            assertEquals(role + " writes articles", role.equals("admin") || role.equals("manager") ? 201 : 403, write);
+            assertEquals(role + " reads articles", 200, get("/api/v1/articles", session).statusCode());
+            assertEquals(role + " searches", 200, get("/api/v1/search?q=matrix", session).statusCode());
+            int rebuild = post("/api/v1/search/rebuild", "{}", session, session.csrfToken(), null).statusCode();
+            assertTrue(role + " rebuilds: " + rebuild, role.equals("admin") ? rebuild == 202 || rebuild == 409 : rebuild == 403);
+        }
+        assertEquals(401, post("/api/v1/articles", article, null, null, null).statusCode());
+        assertEquals("the public page needs no sign-in", 404, get("/kb/articles/999999").statusCode());
+    }
+
+    private Map<String, Set<String>> apiEndpointsOrEmpty() {
+        try {
+            return apiEndpoints();
+        } catch (InvalidSyntaxException e) {
+            return Map.of();
+        }
     }
 }

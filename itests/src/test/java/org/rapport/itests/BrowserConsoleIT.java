@@ -1,16 +1,10 @@
 package org.rapport.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,12 +15,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,88 +31,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserConsoleIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path BIN = Path.of(System.getProperty("rapport.dist"), "bin", "rapport");
-
+    private DemoBrowser browser;
     private Path work;
-    private Process server;
     private WebDriver driver;
     private WebDriverWait wait;
     private String base;
 
     @BeforeAll
     void startServerAndBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at /usr/bin/chromium: browser tests skipped");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver is not installed at /usr/bin/chromedriver: browser tests skipped");
-        work = Files.createTempDirectory("rapport-browser-");
-        Path data = work.resolve("data");
-        Files.createDirectories(data.resolve("config"));
-        Files.writeString(data.resolve("config/org.rapport.console.bundles.cfg.json"), "{\"maxUploadMegabytes\": 1}");
-        int port = freePort();
-        base = "http://127.0.0.1:" + port + "/";
-        ProcessBuilder builder = new ProcessBuilder(BIN.toString(), "--demo", "--port", Integer.toString(port), "--data", data.toString())
-                .redirectOutput(work.resolve("stdout.txt").toFile()).redirectError(work.resolve("stderr.txt").toFile());
-        builder.environment().remove("RAPPORT_HTTP_PORT");
-        builder.environment().remove("RAPPORT_DATA");
-        server = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!stdout().contains("Rapport is up") && server.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(stdout()).as("server did not come up; stderr: %s", Files.readString(work.resolve("stderr.txt"))).contains("Rapport is up");
-
-        awaitSignInReady(port);
-
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=en-US", "--user-data-dir=" + work.resolve("chrome-profile"));
-        driver = new ChromeDriver(options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = DemoBrowser.start("rapport-browser-", 900,
+                data -> Files.writeString(data.resolve("config/org.rapport.console.bundles.cfg.json"), "{\"maxUploadMegabytes\": 1}"));
+        work = browser.work;
+        driver = browser.driver;
+        wait = browser.wait;
+        base = browser.base;
     }
 
     @AfterAll
     void stop() throws InterruptedException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.destroy();
-            if (!server.waitFor(15, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        }
-        if (work != null) {
-            RapportTestSupport.deleteTree(work);
-        }
-    }
-
-    /** The security bundle answers 503 while it starts; the tests begin once /auth/me says 401. */
-    private static void awaitSignInReady(int port) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest me = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/auth/me")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        int status = 0;
-        while (System.nanoTime() < deadline) {
-            status = http.send(me, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == 401) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("sign-in not ready after 60 s: /api/v1/auth/me answers " + status);
-    }
-
-    private String stdout() throws IOException {
-        return Files.readString(work.resolve("stdout.txt"), StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -254,12 +182,7 @@ class BrowserConsoleIT {
     }
 
     private void screenshot(String name) throws IOException {
-        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur(); window.scrollTo(0, 0)");
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, png);
-        assertThat(png.length).isGreaterThan(10_000);
+        assertThat(browser.screenshot(name)).isGreaterThan(10_000);
     }
 
     @Test
@@ -288,11 +211,11 @@ class BrowserConsoleIT {
         visible(By.cssSelector("tr[data-user='auditor']"));
         driver.findElement(By.xpath("//button[text()='New user']")).click();
         WebElement dialog = visible(By.cssSelector("dialog[open]"));
-        dialog.findElement(By.name("username")).sendKeys("li.na");
+        dialog.findElement(By.name("username")).sendKeys("it.lina");
         dialog.findElement(By.name("displayName")).sendKeys("李娜 <b>not bold</b>");
         dialog.findElement(By.name("password")).sendKeys("a long pass phrase");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement created = visible(By.cssSelector("tr[data-user='li.na']"));
+        WebElement created = visible(By.cssSelector("tr[data-user='it.lina']"));
         assertThat(created.getText()).as("server strings shown as text, never as HTML").contains("李娜 <b>not bold</b>", "Service agent");
 
         driver.findElement(By.xpath("//button[text()='New token']")).click();
@@ -340,7 +263,8 @@ class BrowserConsoleIT {
         driver.findElement(By.name("password")).sendKeys("demo");
         driver.findElement(By.cssSelector("form.login-card button[type=submit]")).click();
         visible(By.cssSelector("nav.sidenav a[data-page='dashboard']"));
-        assertThat(navLabels()).containsExactly("Dashboard");
+        assertThat(navLabels()).contains("Dashboard", "Clients")
+                .doesNotContain("Bundles", "Configuration", "Users & tokens", "Account managers", "Import clients");
         driver.get(base + "#/bundles");
         assertThat(visible(By.cssSelector("main .msg-error")).getText()).contains("There is no page \"bundles\"");
     }

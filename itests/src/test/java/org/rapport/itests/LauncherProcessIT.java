@@ -45,6 +45,9 @@ class LauncherProcessIT {
                 .redirectError(data.resolve("stderr.txt").toFile());
         builder.environment().remove("RAPPORT_HTTP_PORT");
         builder.environment().remove("RAPPORT_DATA");
+        // the demo's mail server on free ports (it prints them): other servers on this machine may hold 3025 / 3143
+        builder.environment().put("RAPPORT_DEVMAIL_SMTP_PORT", "0");
+        builder.environment().put("RAPPORT_DEVMAIL_IMAP_PORT", "0");
         Process process = builder.start();
         processes.add(process);
         return process;

@@ -104,6 +104,21 @@ public abstract class SecurityTestSupport extends RapportTestSupport {
         return builder;
     }
 
+    /** A service property's values as a set of strings (a String, String[], collection or Boolean). */
+    protected static java.util.Set<String> propertyValues(Object value) {
+        java.util.Set<String> result = new java.util.TreeSet<>();
+        if (value instanceof String s) {
+            result.add(s);
+        } else if (value instanceof String[] array) {
+            result.addAll(java.util.Arrays.asList(array));
+        } else if (value instanceof java.util.Collection<?> c) {
+            c.forEach(o -> result.add(String.valueOf(o)));
+        } else if (value instanceof Boolean b) {
+            result.add(b.toString());
+        }
+        return result;
+    }
+
     protected static String quote(String value) {
         try {
             return JSON.writeValueAsString(value);

@@ -1,0 +1,17 @@
+package org.rapport.itests;
+
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+
+/** Education and search REST on the PostgreSQL at 127.0.0.1:5432, in a throwaway database. */
+@RunWith(PaxExam.class)
+public class SearchRestPostgresIT extends SearchRestTestBase {
+
+    @Configuration
+    public Option[] config() {
+        String url = Postgres.createThrowawayDatabase();
+        return server("{\"type\": \"postgresql\", \"url\": \"" + url + "\", \"user\": \"postgres\", \"password\": \"\"}");
+    }
+}
