@@ -1,5 +1,6 @@
 package org.rapport.conversations.internal;
 
+import java.util.List;
 import java.util.Optional;
 import org.rapport.compliance.ComplianceGate;
 import org.rapport.compliance.GateDecision;
@@ -37,7 +38,21 @@ final class Gatekeeper {
         if (g == null) {
             return Optional.empty();
         }
-        return Optional.of(g.check(new OutboundRequest(contactId, channel, address, Purpose.of(purpose), content,
-                sender == null ? SENDER : sender, replyToClient, "outbox:" + key)));
+        return Optional.of(g.check(request(contactId, channel, address, purpose, content, replyToClient, sender, key)));
+    }
+
+    /** The gate's decisions on many requests in one go (see {@link ComplianceGate#checkAll}), or empty while there is no gate. */
+    Optional<List<GateDecision>> checkAll(List<OutboundRequest> requests) {
+        ComplianceGate g = gate;
+        if (g == null) {
+            return Optional.empty();
+        }
+        return Optional.of(g.checkAll(requests));
+    }
+
+    static OutboundRequest request(Long contactId, String channel, String address, String purpose, String content, boolean replyToClient,
+            String sender, String key) {
+        return new OutboundRequest(contactId, channel, address, Purpose.of(purpose), content, sender == null ? SENDER : sender, replyToClient,
+                "outbox:" + key);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.rapport.compliance.GateDecision;
+import org.rapport.compliance.OutboundRequest;
 import org.rapport.compliance.Purpose;
 import org.rapport.conversations.ConversationEvents;
 import org.rapport.conversations.Outgoing;
@@ -48,7 +50,8 @@ final class OutgoingBatch {
         Set<String> seen = new HashSet<>();
         List<String> keys = messages.stream().map(m -> m == null ? null : m.key()).filter(k -> k != null && !k.isBlank()).toList();
         Set<String> sentBefore = new HashSet<>(store.jdbi().withHandle(h -> OutboxRepository.existingKeys(h, keys)));
-        List<Accepted> accepted = new ArrayList<>();
+        List<Accepted> candidates = new ArrayList<>();
+        List<OutboundRequest> requests = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             Outgoing m = messages.get(i);
             String problem = problem(m);
@@ -73,13 +76,22 @@ final class OutgoingBatch {
                 continue;
             }
             String content = m.subject() == null ? m.text() : m.subject() + "\n" + m.text();
-            Outcome outcome = Outcome.of(gate.check(m.contactId(), channel, address, m.purpose().toLowerCase(Locale.ROOT), content,
-                    m.replyToClient(), m.sender(), m.key()), now);
+            requests.add(Gatekeeper.request(m.contactId(), channel, address, m.purpose().toLowerCase(Locale.ROOT), content, m.replyToClient(),
+                    m.sender(), m.key()));
+            candidates.add(new Accepted(i, m, contact.get(), channel, address, null));
+        }
+        // one gate transaction for the whole batch
+        Optional<List<GateDecision>> decisions = requests.isEmpty() ? Optional.of(List.of()) : gate.checkAll(requests);
+        List<Accepted> accepted = new ArrayList<>();
+        for (int j = 0; j < candidates.size(); j++) {
+            Accepted c = candidates.get(j);
+            int at = j;
+            Outcome outcome = Outcome.of(decisions.map(d -> d.get(at)), now);
             if (!outcome.stored()) {
-                outcomes[i] = new SendOutcome(m.key(), "blocked", outcome.reasonCode(), outcome.detail(), null, null);
+                outcomes[c.index()] = new SendOutcome(c.message().key(), "blocked", outcome.reasonCode(), outcome.detail(), null, null);
                 continue;
             }
-            accepted.add(new Accepted(i, m, contact.get(), channel, address, outcome));
+            accepted.add(new Accepted(c.index(), c.message(), c.contact(), c.channel(), c.address(), outcome));
         }
         if (!accepted.isEmpty()) {
             store.inTransaction(tx -> {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,7 +53,7 @@ public final class GateService implements ComplianceGate {
     private final Records records;
     private final ConsentService consents;
     private final Clock clock;
-    private final Object[] locks = new Object[STRIPES];
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile GateSettings settings;
 
@@ -72,7 +75,7 @@ public final class GateService implements ComplianceGate {
         this.clock = clock;
         this.settings = GateSettings.of(config);
         for (int i = 0; i < STRIPES; i++) {
-            locks[i] = new Object();
+            locks[i] = new ReentrantLock();
         }
     }
 
@@ -100,7 +103,70 @@ public final class GateService implements ComplianceGate {
         return decide(request, true, actor);
     }
 
+    @Override
+    public List<GateDecision> checkAll(List<OutboundRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        GateSettings current = settings;
+        Instant now = clock.instant();
+        List<Prepared> prepared = new ArrayList<>(requests.size());
+        TreeSet<Integer> stripes = new TreeSet<>();
+        for (OutboundRequest request : requests) {
+            prepared.add(prepare(request, current));
+            if (request.contactId() != null) {
+                stripes.add(stripe(request.contactId()));
+            }
+        }
+        List<ReentrantLock> held = new ArrayList<>(stripes.size());
+        List<GateDecision> decisions;
+        try {
+            for (int stripe : stripes) { // ascending, so two batches never wait on each other
+                locks[stripe].lock();
+                held.add(locks[stripe]);
+            }
+            decisions = store.jdbi().inTransaction(h -> {
+                List<GateDecision> result = new ArrayList<>(prepared.size());
+                for (Prepared p : prepared) {
+                    result.add(decideIn(h, p, current, now, false, null));
+                }
+                return result;
+            });
+        } finally {
+            for (ReentrantLock lock : held) {
+                lock.unlock();
+            }
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            tell(requests.get(i), decisions.get(i), false);
+        }
+        return decisions;
+    }
+
     private GateDecision decide(OutboundRequest request, boolean dryRun, Principal actor) {
+        GateSettings current = settings;
+        Instant now = clock.instant();
+        Prepared p = prepare(request, current);
+        GateDecision decision;
+        if (request.contactId() == null) {
+            decision = store.jdbi().inTransaction(h -> decideIn(h, p, current, now, dryRun, actor));
+        } else {
+            ReentrantLock lock = locks[stripe(request.contactId())];
+            lock.lock();
+            try {
+                decision = store.jdbi().inTransaction(h -> decideIn(h, p, current, now, dryRun, actor));
+            } finally {
+                lock.unlock();
+            }
+        }
+        tell(request, decision, dryRun);
+        return decision;
+    }
+
+    /** A request validated, with what is known before the transaction: the early verdict or the contact. */
+    private record Prepared(OutboundRequest request, String channel, Verdict early, Optional<Contact> contact) {}
+
+    private Prepared prepare(OutboundRequest request, GateSettings current) {
         String channel = Channels.of(request.channel());
         if (request.purpose() == null) {
             throw new IllegalArgumentException("The purpose is required");
@@ -108,23 +174,23 @@ public final class GateService implements ComplianceGate {
         if (request.sender() == null || request.sender().isBlank()) {
             throw new IllegalArgumentException("The sender is required");
         }
-        GateSettings current = settings;
-        Instant now = clock.instant();
         Verdict early = precheck(request, channel, current);
         Optional<Contact> contact = early == null && request.contactId() != null ? records.contact(request.contactId()) : Optional.empty();
-        Long lockKey = request.contactId();
-        GateDecision decision;
-        if (lockKey == null) {
-            decision = store.jdbi().inTransaction(h -> record(h, request, channel, early, false, now, dryRun, actor));
-        } else {
-            synchronized (locks[Math.floorMod(lockKey.hashCode(), STRIPES)]) {
-                decision = store.jdbi().inTransaction(h -> {
-                    Verdict verdict = early != null ? early : evaluate(h, request, channel, contact, current, now);
-                    boolean counted = !dryRun && verdict.decision() == Decision.ALLOW && verdict.countable();
-                    return record(h, request, channel, verdict, counted, now, dryRun, actor);
-                });
-            }
-        }
+        return new Prepared(request, channel, early, contact);
+    }
+
+    /** Decides within {@code h}; the caller holds the contact's lock. */
+    private GateDecision decideIn(Handle h, Prepared p, GateSettings current, Instant now, boolean dryRun, Principal actor) {
+        Verdict verdict = p.early() != null ? p.early() : evaluate(h, p.request(), p.channel(), p.contact(), current, now);
+        boolean counted = !dryRun && verdict.decision() == Decision.ALLOW && verdict.countable();
+        return record(h, p.request(), p.channel(), verdict, counted, now, dryRun, actor);
+    }
+
+    private static int stripe(Long contactId) {
+        return Math.floorMod(contactId.hashCode(), STRIPES);
+    }
+
+    private void tell(OutboundRequest request, GateDecision decision, boolean dryRun) {
         for (DecisionListener listener : listeners) {
             try {
                 listener.decided(request, decision, dryRun);
@@ -132,7 +198,6 @@ public final class GateService implements ComplianceGate {
                 LOG.warn("A decision listener failed: {}", e.toString());
             }
         }
-        return decision;
     }
 
     /** What is decided before the contact is read: content rules and unidentified recipients. */

@@ -139,6 +139,37 @@ class GateServiceTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aBatchIsDecidedAsOneCheckAfterAnother(String kind) throws Exception {
+        f = new Fixture(kind, Map.of("frequencyCaps", "marketing=2/7d"));
+        Contact a = f.contact("Sun Li", "sun@example.cn", "13500004444", "Asia/Shanghai");
+        Contact b = f.contact("Bob Green", "bob@example.com", "+14155550100", "America/New_York");
+        f.consents.set(a.id(), "email", Purpose.MARKETING, true, "web_form", null, Fixture.AGENT);
+        OutboundRequest unknown = new OutboundRequest(424_242L, "email", "x@example.com", Purpose.MARKETING, "X", "t", false, "outbox:9");
+        List<OutboundRequest> batch = List.of(
+                new OutboundRequest(a.id(), "email", "sun@example.cn", Purpose.MARKETING, "A", "t", false, "outbox:1"),
+                send(b, "email", Purpose.MARKETING, "B"),
+                new OutboundRequest(a.id(), "email", "sun@example.cn", Purpose.MARKETING, "C", "t", false, "outbox:2"),
+                unknown,
+                new OutboundRequest(a.id(), "email", "sun@example.cn", Purpose.MARKETING, "D", "t", false, "outbox:3"));
+        List<GateDecision> decisions = f.gate.checkAll(batch);
+        assertThat(decisions).extracting(GateDecision::reasonCode)
+                .as("in order; the cap counts the batch's own earlier messages")
+                .containsExactly("allowed", "no_consent", "allowed", "unknown_contact", "frequency_cap");
+        long stored = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cmp_decision").mapTo(Long.class).one());
+        assertThat(stored).isEqualTo(5);
+        assertThat(decisions).extracting(GateDecision::id).doesNotHaveDuplicates().allMatch(id -> id > 0);
+        assertThat(f.gate.check(new OutboundRequest(a.id(), "email", "sun@example.cn", Purpose.MARKETING, "E", "t", false, "outbox:4"))
+                .reasonCode()).as("a single check after the batch sees its decisions").isEqualTo("frequency_cap");
+        assertThat(f.gate.checkAll(List.of())).isEmpty();
+        assertThatThrownBy(() -> f.gate.checkAll(List.of(send(b, "email", Purpose.SERVICE, "ok"),
+                new OutboundRequest(b.id(), "fax", "x", Purpose.SERVICE, "hi", "t", false, null))))
+                .isInstanceOf(IllegalArgumentException.class);
+        long after = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cmp_decision").mapTo(Long.class).one());
+        assertThat(after).as("a malformed request decides none of its batch").isEqualTo(6);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void contentRulesKeepIdAndCardNumbersOutOfSms(String kind) throws Exception {
         f = new Fixture(kind);
         Contact c = f.contact("Sun Li", "sun@example.cn", "13500004444", "Asia/Shanghai");
