@@ -33,7 +33,7 @@ public class AuditCompletenessIT extends SecurityTestSupport {
     /** Paths that serve client data: a resource here must be audited. */
     private static final List<String> CLIENT_DATA = List.of("/api/v1/clients", "/api/v1/contacts", "/api/v1/tasks", "/api/v1/accounts",
             "/api/v1/alerts", "/api/v1/compliance/decisions", "/api/v1/compliance/requests", "/api/v1/search", "/api/v1/conversations", "/api/v1/bot",
-            "/api/v1/campaigns", "/api/v1/segments");
+            "/api/v1/campaigns", "/api/v1/segments", "/api/v1/complaints");
     /** Resources known not to serve client data (staff, system, configuration, the audit log itself). */
     private static final List<String> NOT_CLIENT_DATA = List.of("/api/v1/auth/", "/api/v1/users", "/api/v1/tokens", "/api/v1/console/",
             "/api/v1/system/", "/api/v1/jobs", "/api/v1/managers", "/api/v1/audit", "/api/v1/compliance/check", "/api/v1/compliance/alerts",

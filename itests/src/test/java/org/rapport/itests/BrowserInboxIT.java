@@ -175,6 +175,30 @@ class BrowserInboxIT {
         assertThat(visible(By.cssSelector("[data-handover]")).getAttribute("data-handover")).isEqualTo("true");
     }
 
+    @Test
+    @Order(4)
+    void aComplaintIsWorkedThroughItsWorkflowFromTheComplaintsPage() throws Exception {
+        String phone = "+8613500" + String.format("%06d", System.nanoTime() % 1_000_000);
+        admin.call("POST", "/api/v1/clients", Map.of("name", "Complaint IT " + MARKER + " 有限公司",
+                "contacts", List.of(Map.of("name", "钱伟 " + MARKER, "phones", List.of(phone), "language", "zh"))));
+        admin.call("POST", "/loopback/inbound", Map.of("from", phone, "text", "<b>你们</b>又乱扣费，太不像话了，我要投诉 " + MARKER));
+        driver.get(browser.base + "#/complaints?status=received");
+        WebElement row = wait.until(d -> d.findElements(By.cssSelector("tr[data-complaint]")).stream()
+                .filter(r -> r.getText().contains(MARKER)).findFirst().orElse(null));
+        String id = row.getAttribute("data-complaint");
+        assertThat(row.findElement(By.cssSelector(".complaint-summary")).getText()).contains("<b>你们</b>");
+        assertThat(row.findElements(By.cssSelector(".complaint-summary b"))).as("the client's words stay text").isEmpty();
+        new Select(row.findElement(By.name("to"))).selectByValue("closed");
+        row.findElement(By.name("note")).sendKeys("已退还 " + MARKER);
+        click(row.findElement(By.cssSelector("button[type=submit]")));
+        visible(By.cssSelector(".msg-ok"));
+        wait.until(d -> d.findElements(By.cssSelector("tr[data-complaint='" + id + "']")).isEmpty());
+        assertThat(admin.call("GET", "/api/v1/complaints/" + id, null).path("status").asText()).isEqualTo("closed");
+        driver.get(browser.base + "#/complaints?status=closed");
+        visible(By.cssSelector("tr[data-complaint='" + id + "'][data-status='closed']"));
+        browser.screenshot("complaints.png");
+    }
+
     private boolean noAlert() {
         try {
             driver.switchTo().alert();

@@ -22,6 +22,10 @@ public final class ConversationEvents {
     public static final String CONVERSATION_CLOSED = PREFIX + "conversation/CLOSED";
     /** The chatbot filed a complaint ({@link #COMPLAINT_ID}). */
     public static final String COMPLAINT_FILED = PREFIX + "complaint/FILED";
+    /** A complaint moved on in its workflow ({@link #COMPLAINT_ID}, {@link #STATUS}). @since 0.2 */
+    public static final String COMPLAINT_STATUS = PREFIX + "complaint/STATUS";
+    /** A complaint was closed ({@link #COMPLAINT_ID}; the contact and client ids when known): e.g. a follow-up campaign. @since 0.2 */
+    public static final String COMPLAINT_CLOSED = PREFIX + "complaint/CLOSED";
 
     public static final String CONVERSATION_ID = "conversation.id";
     public static final String MESSAGE_ID = "message.id";

@@ -46,4 +46,27 @@ public interface Conversations {
 
     /** Closes the conversation; a reply from the client within the reopen window reopens it. */
     Conversation close(long conversationId, Principal actor);
+
+    /**
+     * Complaints, newest first.
+     *
+     * @param status only those in this status ({@code null}: all)
+     * @param limit at most this many (1 to 500)
+     * @since 0.2
+     */
+    List<Complaint> complaints(String status, int limit);
+
+    /** @since 0.2 */
+    Optional<Complaint> complaint(long id);
+
+    /**
+     * Moves a complaint on in its workflow ({@link Complaint#canMove}), with a note kept in its
+     * conversation. Posts {@link ConversationEvents#COMPLAINT_STATUS}, and
+     * {@link ConversationEvents#COMPLAINT_CLOSED} when it is closed.
+     *
+     * @throws java.util.NoSuchElementException when there is no such complaint
+     * @throws IllegalArgumentException when the status is unknown or the move not allowed
+     * @since 0.2
+     */
+    Complaint moveComplaint(long id, String status, String note, Principal actor);
 }

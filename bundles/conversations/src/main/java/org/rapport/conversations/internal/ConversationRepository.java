@@ -312,12 +312,33 @@ final class ConversationRepository {
     }
 
     static List<ComplaintRow> complaints(Handle h, long contactId, int max) {
-        return h.createQuery("SELECT id, reference, conversation_id, contact_id, client_id, summary, status, created_at, updated_at "
-                        + "FROM conv_complaint WHERE contact_id = :contact ORDER BY id DESC FETCH FIRST :max ROWS ONLY")
-                .bind("contact", contactId).bind("max", max)
-                .map((rs, ctx) -> new ComplaintRow(rs.getLong("id"), rs.getString("reference"), rs.getLong("conversation_id"),
-                        Sql.longOrNull(rs, "contact_id"), Sql.longOrNull(rs, "client_id"), rs.getString("summary"), rs.getString("status"),
-                        Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at")))
-                .list();
+        return h.createQuery("SELECT " + COMPLAINT_COLUMNS + " FROM conv_complaint WHERE contact_id = :contact ORDER BY id DESC "
+                        + "FETCH FIRST :max ROWS ONLY")
+                .bind("contact", contactId).bind("max", max).map(ConversationRepository::complaintRow).list();
+    }
+
+    /** Complaints newest first, of one status or all ({@code null}). */
+    static List<ComplaintRow> complaintsByStatus(Handle h, String status, int max) {
+        return h.createQuery("SELECT " + COMPLAINT_COLUMNS + " FROM conv_complaint"
+                        + (status == null ? "" : " WHERE status = :status") + " ORDER BY id DESC FETCH FIRST :max ROWS ONLY")
+                .bind("status", status).bind("max", max).map(ConversationRepository::complaintRow).list();
+    }
+
+    static Optional<ComplaintRow> complaint(Handle h, long id, boolean lock) {
+        return h.createQuery("SELECT " + COMPLAINT_COLUMNS + " FROM conv_complaint WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
+                .bind("id", id).map(ConversationRepository::complaintRow).findOne();
+    }
+
+    static void setComplaintStatus(Handle h, long id, String status, Instant now) {
+        h.createUpdate("UPDATE conv_complaint SET status = :status, updated_at = :now WHERE id = :id").bind("status", status)
+                .bind("now", Sql.ts(now)).bind("id", id).execute();
+    }
+
+    private static final String COMPLAINT_COLUMNS = "id, reference, conversation_id, contact_id, client_id, summary, status, created_at, updated_at";
+
+    private static ComplaintRow complaintRow(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new ComplaintRow(rs.getLong("id"), rs.getString("reference"), rs.getLong("conversation_id"), Sql.longOrNull(rs, "contact_id"),
+                Sql.longOrNull(rs, "client_id"), rs.getString("summary"), rs.getString("status"), Sql.instant(rs, "created_at"),
+                Sql.instant(rs, "updated_at"));
     }
 }

@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.rapport.compliance.ComplianceGate;
 import org.rapport.compliance.Consents;
 import org.rapport.conversations.Conversation;
+import org.rapport.conversations.Complaint;
 import org.rapport.conversations.ConversationEvents;
 import org.rapport.conversations.ConversationQuery;
 import org.rapport.conversations.Conversations;
@@ -479,6 +480,64 @@ public final class ConversationService implements Conversations, InboundSink, Me
             return null;
         });
         return conversation(conversationId).orElseThrow();
+    }
+
+    // --- complaints ---
+
+    @Override
+    public List<Complaint> complaints(String status, int limit) {
+        if (status != null && !Complaint.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("The status must be one of " + String.join(", ", Complaint.STATUSES));
+        }
+        int max = Math.max(1, Math.min(500, limit));
+        return store.jdbi().withHandle(h -> ConversationRepository.complaintsByStatus(h, status, max)).stream()
+                .map(ConversationService::complaintOf).toList();
+    }
+
+    @Override
+    public Optional<Complaint> complaint(long id) {
+        return store.jdbi().withHandle(h -> ConversationRepository.complaint(h, id, false)).map(ConversationService::complaintOf);
+    }
+
+    @Override
+    public Complaint moveComplaint(long id, String status, String note, Principal actor) {
+        if (status == null || !Complaint.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("The status must be one of " + String.join(", ", Complaint.STATUSES));
+        }
+        String text = note == null || note.isBlank() ? null : Sql.cut(note.strip(), 2000);
+        return store.inTransaction(tx -> {
+            Handle h = tx.handle();
+            ConversationRepository.ComplaintRow row = ConversationRepository.complaint(h, id, true)
+                    .orElseThrow(() -> new NoSuchElementException("No complaint " + id));
+            if (!Complaint.canMove(row.status(), status)) {
+                throw new IllegalArgumentException("A complaint that is " + row.status() + " cannot move to " + status);
+            }
+            Instant now = clock.instant();
+            ConversationRepository.setComplaintStatus(h, id, status, now);
+            systemNote(h, row.conversationId(), "Complaint " + row.reference() + ": " + row.status() + " → " + status + " by "
+                    + actor.displayName() + (text == null ? "" : ": " + text));
+            Map<String, Object> event = new HashMap<>();
+            event.put(ConversationEvents.COMPLAINT_ID, id);
+            event.put(ConversationEvents.CONVERSATION_ID, row.conversationId());
+            event.put(ConversationEvents.STATUS, status);
+            if (row.contactId() != null) {
+                event.put(ConversationEvents.CONTACT_ID, row.contactId());
+            }
+            if (row.clientId() != null) {
+                event.put(ConversationEvents.CLIENT_ID, row.clientId());
+            }
+            tx.emit(ConversationEvents.COMPLAINT_STATUS, event);
+            if (Complaint.CLOSED.equals(status)) {
+                tx.emit(ConversationEvents.COMPLAINT_CLOSED, event);
+            }
+            return new Complaint(row.id(), row.reference(), row.conversationId(), row.contactId(), row.clientId(), row.summary(), status,
+                    row.createdAt(), now);
+        });
+    }
+
+    private static Complaint complaintOf(ConversationRepository.ComplaintRow r) {
+        return new Complaint(r.id(), r.reference(), r.conversationId(), r.contactId(), r.clientId(), r.summary(), r.status(), r.createdAt(),
+                r.updatedAt());
     }
 
     private void systemNote(Handle h, long conversationId, String text) {

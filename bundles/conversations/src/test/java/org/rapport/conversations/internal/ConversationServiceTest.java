@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rapport.conversations.Conversation;
+import org.rapport.conversations.Complaint;
 import org.rapport.conversations.ConversationEvents;
 import org.rapport.conversations.ConversationQuery;
 import org.rapport.conversations.Message;
@@ -165,6 +166,29 @@ class ConversationServiceTest {
                 "<c1@acme.com>"));
         // in human mode the bot stays quiet: the question waits for staff
         assertThat(thread(status.conversationId())).last().satisfies(m -> assertThat(m.direction()).isEqualTo("inbound"));
+
+        // staff work the complaint through its workflow; closing it tells whoever listens (a follow-up campaign)
+        Complaint filed = world.service.complaints(Complaint.RECEIVED, 10).get(0);
+        assertThat(filed.reference()).matches("C-20261205-\\d{4}");
+        assertThat(filed.contactId()).isNotNull();
+        assertThatThrownBy(() -> world.service.moveComplaint(filed.id(), "sideways", null, World.ADMIN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(world.service.moveComplaint(filed.id(), "analysing", "fee schedule checked", World.ADMIN).status()).isEqualTo("analysing");
+        assertThatThrownBy(() -> world.service.moveComplaint(filed.id(), Complaint.RECEIVED, null, World.ADMIN))
+                .as("the workflow only moves forward").isInstanceOf(IllegalArgumentException.class);
+        world.db.clearEvents();
+        Complaint closed = world.service.moveComplaint(filed.id(), Complaint.CLOSED, "refunded the fee", World.ADMIN);
+        assertThat(closed.status()).isEqualTo(Complaint.CLOSED);
+        assertThat(world.service.complaint(filed.id()).orElseThrow().status()).isEqualTo(Complaint.CLOSED);
+        assertThat(world.service.complaints(Complaint.RECEIVED, 10)).isEmpty();
+        assertThat(world.db.events()).filteredOn(e -> e.topic().equals(ConversationEvents.COMPLAINT_CLOSED)).singleElement()
+                .satisfies(e -> assertThat(e.properties()).containsEntry(ConversationEvents.CONTACT_ID, filed.contactId())
+                        .containsEntry(ConversationEvents.COMPLAINT_ID, filed.id()));
+        assertThat(thread(r.conversationId())).anySatisfy(m -> assertThat(m.text()).contains("analysing → closed").contains("refunded the fee"));
+        assertThat(world.service.moveComplaint(filed.id(), "resolving", "client wrote again", World.ADMIN).status())
+                .as("a closed complaint can be reopened").isEqualTo("resolving");
+        assertThatThrownBy(() -> world.service.moveComplaint(4242, Complaint.CLOSED, null, World.ADMIN))
+                .isInstanceOf(java.util.NoSuchElementException.class);
     }
 
     @ParameterizedTest
