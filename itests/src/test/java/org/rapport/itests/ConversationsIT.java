@@ -107,6 +107,39 @@ public class ConversationsIT extends SecurityTestSupport {
     }
 
     @Test
+    public void aClosedComplaintIsFollowedUpByItsCampaign() {
+        HttpResponse<String> created = call("POST", "/api/v1/campaigns", "{\"name\": \"Complaint follow-up IT\", \"segment\": "
+                + "{\"match\": \"all\", \"rules\": []}, \"channel\": \"sms\", \"purpose\": \"care\", \"templates\": "
+                + "{\"zh\": {\"body\": \"回访：{{ contact.name }}，您的投诉已处理完毕，感谢您的耐心。\"}, "
+                + "\"en\": {\"body\": \"Follow-up: {{ contact.name }}, your complaint is resolved.\"}}, "
+                + "\"schedule\": {\"type\": \"event\", \"event\": \"complaint_closed\"}}");
+        assertEquals(created.body(), 201, created.statusCode());
+        long campaign = json(created).path("id").asLong();
+        assertEquals(200, call("POST", "/api/v1/campaigns/" + campaign + "/launch", null).statusCode());
+        assertEquals(200, call("PUT", "/api/v1/contacts/" + contactId + "/consents",
+                "{\"channel\": \"sms\", \"purpose\": \"care\", \"granted\": true, \"source\": \"test\"}").statusCode());
+
+        inbound(PHONE, "你们又多收了我们的手续费，太不像话了，我要投诉！");
+        await("the complaint is filed", TIMEOUT, () -> json(call("GET", "/api/v1/complaints?status=received", null)).path("items").size() > 0);
+        JsonNode complaint = json(call("GET", "/api/v1/complaints?status=received", null)).path("items").path(0);
+        assertEquals(contactId, complaint.path("contactId").asLong());
+        long id = complaint.path("id").asLong();
+        assertEquals(400, call("POST", "/api/v1/complaints/" + id + "/status", "{\"status\": \"sideways\"}").statusCode());
+        assertEquals(400, call("POST", "/api/v1/complaints/" + id + "/status", "{\"status\": ").statusCode());
+        assertEquals(404, call("POST", "/api/v1/complaints/987654/status", "{\"status\": \"closed\"}").statusCode());
+        assertEquals(200, call("POST", "/api/v1/complaints/" + id + "/status", "{\"status\": \"analysing\", \"note\": \"查看收费记录\"}")
+                .statusCode());
+        assertEquals(409, call("POST", "/api/v1/complaints/" + id + "/status", "{\"status\": \"received\"}").statusCode());
+        assertFalse("no follow-up before the complaint is closed", sentTo(PHONE, "回访"));
+        HttpResponse<String> closed = call("POST", "/api/v1/complaints/" + id + "/status", "{\"status\": \"closed\", \"note\": \"已退还手续费\"}");
+        assertEquals(closed.body(), 200, closed.statusCode());
+        assertEquals("closed", json(closed).path("status").asText());
+        await("the follow-up reaches the client", TIMEOUT, () -> sentTo(PHONE, "回访：李娜"));
+        JsonNode stats = json(call("GET", "/api/v1/campaigns/" + campaign + "/stats", null));
+        assertEquals(stats.toString(), 1, stats.path("targeted").asLong());
+    }
+
+    @Test
     public void aRequestForAPersonIsHandedOver_andTheStaffReplyReachesTheClient() {
         String phone = "+8613700000001";
         long conversation = inbound(phone, "转人工").path("conversationId").asLong();

@@ -7,7 +7,8 @@ import java.time.Instant;
  * Quartz cron expression ({@code cron}, e.g. {@code 0 0 9 1 1,4,7,10 ?} for 09:00 on the first day of
  * each quarter) in {@code timeZone} (default {@code Asia/Shanghai}), or {@code event}: once launched, the
  * campaign listens for {@code event} — {@code new_client} (a client or contact created or imported:
- * a welcome) or {@code churn_alert} (a client's churn risk crossed the alert threshold: a win-back) —
+ * a welcome), {@code churn_alert} (a client's churn risk crossed the alert threshold: a win-back) or
+ * {@code complaint_closed} (a complaint was closed: a follow-up to the contact who complained) —
  * and messages the concerned contacts that match its segment, each at most once. A recurring campaign
  * starts a new run at each fire time; a fire time that passes while a run is still going is skipped.
  *

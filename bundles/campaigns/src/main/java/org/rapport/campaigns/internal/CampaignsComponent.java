@@ -27,6 +27,7 @@ import org.rapport.campaigns.Rule;
 import org.rapport.campaigns.Segment;
 import org.rapport.campaigns.SegmentPreview;
 import org.rapport.compliance.Consents;
+import org.rapport.conversations.ConversationEvents;
 import org.rapport.conversations.Messenger;
 import org.rapport.education.Education;
 import org.rapport.security.Principal;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
     EventConstants.EVENT_TOPIC + "=" + RecordsEvents.CLIENT_CREATED,
     EventConstants.EVENT_TOPIC + "=" + RecordsEvents.CONTACT_CREATED,
     EventConstants.EVENT_TOPIC + "=" + RecordsEvents.CLIENTS_IMPORTED,
-    EventConstants.EVENT_TOPIC + "=" + CampaignsComponent.CHURN_ALERT_TOPIC})
+    EventConstants.EVENT_TOPIC + "=" + CampaignsComponent.CHURN_ALERT_TOPIC,
+    EventConstants.EVENT_TOPIC + "=" + ConversationEvents.COMPLAINT_CLOSED})
 @Designate(ocd = CampaignsConfig.class)
 public final class CampaignsComponent implements Campaigns, EventHandler {
     /** The accounts bundle's churn alert (by name, so this bundle does not need the accounts API). */
@@ -96,7 +98,7 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
         }
     }
 
-    /** Events that trigger campaigns: new clients / contacts (welcome), churn alerts (win-back). */
+    /** Events that trigger campaigns: new clients / contacts (welcome), churn alerts (win-back), closed complaints (follow-up). */
     @Override
     public void handleEvent(Event event) {
         try {
@@ -104,6 +106,7 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
             Object contact = event.getProperty(RecordsEvents.CONTACT_ID);
             int added = switch (event.getTopic()) {
                 case CHURN_ALERT_TOPIC -> client instanceof Number n ? service.trigger(Schedules.CHURN_ALERT, List.of(n.longValue()), null) : 0;
+                case ConversationEvents.COMPLAINT_CLOSED -> complaintClosed(event);
                 case RecordsEvents.CONTACT_CREATED -> contact instanceof Number n ? service.trigger(Schedules.NEW_CLIENT, List.of(), n.longValue()) : 0;
                 case RecordsEvents.CLIENTS_IMPORTED -> service.trigger(Schedules.NEW_CLIENT, ids(event.getProperty(RecordsEvents.CLIENT_IDS)), null);
                 default -> client instanceof Number n ? service.trigger(Schedules.NEW_CLIENT, List.of(n.longValue()), null) : 0;
@@ -114,6 +117,16 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
         } catch (RuntimeException e) {
             LOG.warn("Campaign trigger {} failed: {}", event.getTopic(), e.toString());
         }
+    }
+
+    /** The follow-up goes to the contact who complained; a complaint of no known contact, to its client's contacts. */
+    private int complaintClosed(Event event) {
+        Object contact = event.getProperty(ConversationEvents.CONTACT_ID);
+        if (contact instanceof Number n) {
+            return service.trigger(Schedules.COMPLAINT_CLOSED, List.of(), n.longValue());
+        }
+        Object client = event.getProperty(ConversationEvents.CLIENT_ID);
+        return client instanceof Number n ? service.trigger(Schedules.COMPLAINT_CLOSED, List.of(n.longValue()), null) : 0;
     }
 
     private static List<Long> ids(Object value) {

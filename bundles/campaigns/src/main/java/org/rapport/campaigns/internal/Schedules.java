@@ -15,7 +15,8 @@ final class Schedules {
     static final String DEFAULT_ZONE = "Asia/Shanghai";
     static final String NEW_CLIENT = "new_client";
     static final String CHURN_ALERT = "churn_alert";
-    static final java.util.List<String> EVENTS = java.util.List.of(NEW_CLIENT, CHURN_ALERT);
+    static final String COMPLAINT_CLOSED = "complaint_closed";
+    static final java.util.List<String> EVENTS = java.util.List.of(NEW_CLIENT, CHURN_ALERT, COMPLAINT_CLOSED);
 
     private Schedules() {
     }
