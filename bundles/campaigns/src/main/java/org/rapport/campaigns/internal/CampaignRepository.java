@@ -369,11 +369,15 @@ final class CampaignRepository {
                 .bind("run", runId).bind("contact", contactId).bind("d", delivery).bind("now", Sql.ts(now)).execute();
     }
 
-    /** Marks recipients messaged in runs started since {@code since} as having replied / opted out. */
+    /**
+     * Marks recipients messaged in runs started since {@code since} as having replied / opted out, and those with a follow-up
+     * step still pending whatever the run's age (a welcome series' run stays open for months; this stops its later steps).
+     */
     int markAfter(Handle h, long contactId, String column, Instant since) {
         return h.createUpdate("UPDATE camp_recipient SET " + (column.equals("replied") ? "replied" : "opted_out") + " = TRUE "
-                        + "WHERE contact_id = :contact AND state IN ('queued', 'deferred') AND run_id IN "
-                        + "(SELECT id FROM camp_run WHERE started_at >= :since)")
+                        + "WHERE contact_id = :contact AND state IN ('queued', 'deferred') AND (run_id IN "
+                        + "(SELECT id FROM camp_run WHERE started_at >= :since) OR EXISTS (SELECT 1 FROM camp_step_recipient s "
+                        + "WHERE s.run_id = camp_recipient.run_id AND s.contact_id = camp_recipient.contact_id AND s.state = 'pending'))")
                 .bind("contact", contactId).bind("since", Sql.ts(since)).execute();
     }
 

@@ -282,6 +282,25 @@ class CampaignSeriesTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aReplyStopsTheSeriesAlsoInARunOpenLongerThanTheAttributionWindow(String kind) throws Exception {
+        try (TestWorld w = new TestWorld(kind)) {
+            Campaign c = w.service.create(series(Rule.of("language", "eq", "en"), Schedule.on("new_client"), STEPS), TestWorld.ADMIN);
+            w.service.launch(c.id(), TestWorld.ADMIN);
+            RunDispatcher d = dispatcher(w);
+            w.clock.advance(Duration.ofDays(90)); // the welcome run has been listening for three months
+            assertEquals(1, w.service.trigger("new_client", List.of(), w.smith.id()));
+            work(d);
+            new ResultsListener(w.db.store(), Settings.defaults(), w.clock).contact(w.smith.id(), "replied");
+            w.clock.advance(Duration.ofDays(3));
+            work(d);
+            assertEquals(1, w.messenger.sent.size(), "no step after the reply");
+            assertEquals(Map.of("replied", 1L), step(w.service.stats(c.id(), 0), 1).skippedBy());
+            assertEquals(1, w.service.stats(c.id(), 0).replied());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void stepsAreValidatedAndPreviewedLikeTheMainTemplates(String kind) throws Exception {
         try (TestWorld w = new TestWorld(kind)) {
             List<Step> bad = List.of(
