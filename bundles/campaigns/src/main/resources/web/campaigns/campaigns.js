@@ -1,6 +1,7 @@
 // Care campaigns: the list (#/campaigns), the editor (#/campaigns/new, #/campaigns/{id}/edit) with a
-// segment builder and its live count, templates per language, schedule, preview and test send, and
-// the results of a campaign (#/campaigns/{id}) with a chart and the recipients (CSV export).
+// segment builder and its live count, templates per language, follow-up steps with delays (a series),
+// schedule, preview (per step) and test send, and the results of a campaign (#/campaigns/{id}) with a
+// chart, the counts per step and the recipients (CSV export).
 import { h, replace, message, when } from '/console/dom.js';
 import { field, showFieldErrors, clearFieldErrors } from '/console/forms.js';
 import { translator } from '/console/i18n.js';
@@ -25,6 +26,12 @@ const TEXT = {
         'targeted': 'Targeted', 'skipped': 'Skipped', 'pending': 'Waiting', 'deferred': 'Deferred', 'sent': 'Sent', 'delivered': 'Delivered',
         'failed': 'Failed', 'replied': 'Replied', 'optedOut': 'Opted out', 'why': 'Skipped because', 'state': 'State', 'reason': 'Reason',
         'delivery': 'Delivery', 'refresh': 'Refresh',
+        'steps': 'Follow-up steps (a series)', 'steps.hint': 'Each step is sent its delay after the previous one was handed over; '
+            + 'nobody who was skipped, opted out or replied gets a later step.', 'step': 'Step', 'step.n': 'Step {n}',
+        'step.first': 'Step 0 (the message above)', 'step.add': 'Add step', 'step.remove': 'Remove step',
+        'delay': 'Delay after the previous step', 'delay.hint': 'ISO-8601 duration: P3D = 3 days, PT12H = 12 hours, PT30M = 30 minutes',
+        'preview.step': 'Preview step', 'steps.results': 'Per step', 'queued': 'Handed over', 'cancelled': 'Cancelled',
+        'nextDue': 'Next due',
     },
     zh: {
         'title': '关怀活动', 'new': '新建活动', 'none': '还没有活动。', 'name': '名称', 'channel': '渠道', 'purpose': '目的',
@@ -44,6 +51,12 @@ const TEXT = {
         'targeted': '目标', 'skipped': '跳过', 'pending': '等待中', 'deferred': '延后', 'sent': '已发送', 'delivered': '已送达',
         'failed': '失败', 'replied': '已回复', 'optedOut': '已退订', 'why': '跳过原因', 'state': '状态', 'reason': '原因',
         'delivery': '投递', 'refresh': '刷新',
+        'steps': '后续步骤（系列消息）', 'steps.hint': '每个步骤在上一步交付后，按设定的间隔发送；'
+            + '被跳过、已退订或已回复的收件人不会再收到后续步骤。', 'step': '步骤', 'step.n': '步骤 {n}',
+        'step.first': '步骤 0（上面的消息）', 'step.add': '添加步骤', 'step.remove': '删除步骤',
+        'delay': '距上一步的间隔', 'delay.hint': 'ISO-8601 时长：P3D = 3 天，PT12H = 12 小时，PT30M = 30 分钟',
+        'preview.step': '预览步骤', 'steps.results': '各步骤', 'queued': '已交付', 'cancelled': '已取消',
+        'nextDue': '下次到期',
     },
 };
 
@@ -185,6 +198,44 @@ function editor(container, ctx, tr, campaign) {
         recount();
     });
     const t = (lang, part) => (c.templates && c.templates[lang] && c.templates[lang][part]) || '';
+    // follow-up steps: kept in this array, which the inputs update; redrawn when one is added or removed
+    const steps = (c.steps || []).map((st) => ({ delay: st.delay || '', templates: {
+        zh: { ...((st.templates || {}).zh || {}) }, en: { ...((st.templates || {}).en || {}) } } }));
+    const stepsBox = h('div', { class: 'campaign-steps' });
+    const previewStep = h('select', { name: 'previewStep', 'aria-label': tr('preview.step') });
+    const drawSteps = () => {
+        const chosen = Number(previewStep.value) || 0;
+        replace(previewStep, h('option', { value: '0', text: tr('step.first') }),
+            steps.map((st, i) => h('option', { value: String(i + 1), text: tr('step.n', { n: i + 1 }), selected: i + 1 === chosen })));
+        replace(stepsBox, steps.map((st, i) => {
+            const bind = (el, set) => { el.querySelector('input, textarea').addEventListener('input', (e) => set(e.target.value)); return el; };
+            const remove = h('button', { type: 'button', class: 'btn', 'data-action': 'remove-step', text: tr('step.remove') });
+            remove.addEventListener('click', () => { steps.splice(i, 1); drawSteps(); });
+            return h('div', { class: 'campaign-step', 'data-step': i + 1 },
+                h('h3', { text: tr('step.n', { n: i + 1 }) }),
+                bind(field(tr('delay'), { name: `steps[${i}].delay`, value: st.delay, placeholder: 'P3D' }, tr('delay.hint')),
+                    (v) => { st.delay = v; }),
+                h('div', { class: 'field', 'data-field': `steps[${i}].templates` }, h('p', { class: 'field-error', hidden: true })),
+                ['zh', 'en'].map((lang) => h('div', { class: 'template-lang', 'data-lang': lang }, h('h4', { text: lang }),
+                    bind(field(tr('subject'), { name: `steps[${i}].templates.${lang}.subject`, value: st.templates[lang].subject || '' }),
+                        (v) => { st.templates[lang].subject = v; }),
+                    bind(field(tr('body'), { tag: 'textarea', name: `steps[${i}].templates.${lang}.body`, rows: '4',
+                        text: st.templates[lang].body || '' }), (v) => { st.templates[lang].body = v; }))),
+                remove);
+        }));
+    };
+    const addStep = h('button', { type: 'button', class: 'btn', 'data-action': 'add-step', text: tr('step.add') });
+    addStep.addEventListener('click', () => { steps.push({ delay: 'P3D', templates: { zh: {}, en: {} } }); drawSteps(); });
+    const stepsBody = () => steps.map((st) => {
+        const templates = {};
+        for (const lang of ['zh', 'en']) {
+            const b = String(st.templates[lang].body || '');
+            if (b.trim()) {
+                templates[lang] = { subject: String(st.templates[lang].subject || '') || null, body: b };
+            }
+        }
+        return { delay: String(st.delay || '').trim(), templates };
+    });
     const form = h('form', { class: 'panel', novalidate: true },
         field(tr('name'), { name: 'name', required: true, value: c.name, maxlength: '200' }),
         h('div', { class: 'field-row' },
@@ -199,6 +250,8 @@ function editor(container, ctx, tr, campaign) {
             ['zh', 'en'].map((lang) => h('div', { class: 'template-lang', 'data-lang': lang }, h('h3', { text: lang }),
                 field(tr('subject'), { name: `templates.${lang}.subject`, value: t(lang, 'subject') }),
                 field(tr('body'), { tag: 'textarea', name: `templates.${lang}.body`, rows: '6', text: t(lang, 'body') })))),
+        h('fieldset', { class: 'field', 'data-field': 'steps' }, h('legend', { text: tr('steps') }), h('p', { class: 'hint', text: tr('steps.hint') }),
+            stepsBox, addStep, h('p', { class: 'field-error', hidden: true })),
         field(tr('articles'), { name: 'articleIds', value: (c.articleIds || []).join(', ') }),
         h('div', { class: 'field-row' },
             field(tr('schedule'), { tag: 'select', name: 'schedule.type', children: ['manual', 'once', 'cron', 'event'].map((v) => h('option',
@@ -211,6 +264,7 @@ function editor(container, ctx, tr, campaign) {
                 { value: v, text: tr(`event.${v}`), selected: v === (c.schedule || {}).event })) })),
         h('div', { class: 'field-row' },
             field(tr('contact'), { name: 'contactId', type: 'number', min: '1' }),
+            previewStep,
             h('button', { type: 'button', class: 'btn', 'data-action': 'preview', text: tr('preview') }),
             campaign ? h('button', { type: 'button', class: 'btn', 'data-action': 'test', text: tr('test') }) : null),
         h('button', { type: 'submit', class: 'btn btn-primary', text: tr('save') }));
@@ -226,7 +280,7 @@ function editor(container, ctx, tr, campaign) {
         const type = String(d.get('schedule.type'));
         const at = String(d.get('schedule.at') || '');
         return { name: String(d.get('name') || ''), channel: String(d.get('channel')), purpose: String(d.get('purpose')),
-            segment: savedId ? null : segment(), segmentId: savedId, templates, rateLimit: Number(d.get('rateLimit')) || null,
+            segment: savedId ? null : segment(), segmentId: savedId, templates, rateLimit: Number(d.get('rateLimit')) || null, steps: stepsBody(),
             articleIds: String(d.get('articleIds') || '').split(',').map((s) => s.trim()).filter(Boolean).map(Number),
             schedule: { type, at: type === 'once' && at ? new Date(at).toISOString() : null,
                 cron: type === 'cron' ? String(d.get('schedule.cron') || '') : null,
@@ -243,9 +297,11 @@ function editor(container, ctx, tr, campaign) {
     form.querySelector('[data-action=preview]').addEventListener('click', async () => {
         clearFieldErrors(form);
         try {
-            const r = await ctx.api('/api/v1/campaigns/preview', { json: { campaign: body(), contactId: Number(new FormData(form).get('contactId')) } });
+            const step = Number(previewStep.value) || 0;
+            const r = await ctx.api('/api/v1/campaigns/preview', { json: { campaign: body(), contactId: Number(new FormData(form).get('contactId')),
+                step } });
             out.hidden = false;
-            replace(out, h('h2', { text: tr('preview') }), h('p', {}, h('strong', { text: r.subject || '' })),
+            replace(out, h('h2', { text: step ? `${tr('preview')} — ${tr('step.n', { n: step })}` : tr('preview') }), h('p', {}, h('strong', { text: r.subject || '' })),
                 h('pre', { class: 'campaign-preview', text: r.body }));
         } catch (e) {
             fail(e);
@@ -276,6 +332,7 @@ function editor(container, ctx, tr, campaign) {
         }
     });
     drawRows();
+    drawSteps();
     recount();
     replace(container, h('p', {}, h('a', { href: '#/campaigns', text: tr('back') })), form, out);
 }
@@ -317,12 +374,29 @@ async function results(container, ctx, tr, c) {
             barChart(keys.map((k) => ({ label: tr(k), value: stats[k] })), { caption: tr('results', { run: stats.run }) }),
             Object.keys(stats.skippedBy || {}).length ? h('p', { text: `${tr('why')}: ${Object.entries(stats.skippedBy)
                 .map(([k, v]) => `${k} ${v}`).join(', ')}` }) : null,
+            (stats.steps || []).length > 1 ? stepTable(tr, ctx, stats.steps) : null,
             h('p', {}, h('a', { href: `/api/v1/campaigns/${c.id}/recipients.csv`, download: '', text: tr('csv') })),
             h('table', { class: 'table', 'aria-label': tr('recipients') },
-                h('thead', {}, h('tr', {}, ['contact', 'state', 'reason', 'delivery'].map((k) => h('th', { text: tr(k) })))),
+                h('thead', {}, h('tr', {}, ['contact', 'state', 'reason', 'delivery', 'step'].map((k) => h('th', { text: tr(k) })))),
                 h('tbody', {}, recipients.map((r) => h('tr', {},
                     h('td', { text: String(r.contactId) }), h('td', { text: r.state }), h('td', { text: r.reasonCode || '' }),
-                    h('td', { text: r.delivery || '' }))))),
+                    h('td', { text: r.delivery || '' }),
+                    h('td', { 'data-step': r.step, text: r.step ? `${r.step}: ${r.stepState}${r.stepReasonCode ? ` (${r.stepReasonCode})` : ''}`
+                        + `${r.stepState === 'pending' && r.stepDueAt ? ` — ${when(r.stepDueAt, ctx.lang)}` : ''}` : '0' }))))),
             h('p', { class: 'muted', text: when(c.updatedAt, ctx.lang) }))
             : h('p', { class: 'muted', text: tr('never') }));
+}
+
+/** The counts of each step of a series (step 0: the campaign's own message). */
+function stepTable(tr, ctx, steps) {
+    const keys = ['pending', 'queued', 'deferred', 'skipped', 'cancelled', 'sent', 'delivered', 'failed'];
+    return h('table', { class: 'table campaign-step-stats', 'aria-label': tr('steps.results') },
+        h('caption', { text: tr('steps.results') }),
+        h('thead', {}, h('tr', {}, h('th', { text: tr('step') }), keys.map((k) => h('th', { text: tr(k) })), h('th', { text: tr('nextDue') }),
+            h('th', { text: tr('why') }))),
+        h('tbody', {}, steps.map((st) => h('tr', { 'data-step': st.step },
+            h('th', { scope: 'row', text: String(st.step) }),
+            keys.map((k) => h('td', { 'data-stat': k, text: String(st[k]) })),
+            h('td', { text: st.nextDueAt ? when(st.nextDueAt, ctx.lang) : '' }),
+            h('td', { text: Object.entries(st.skippedBy || {}).map(([k, v]) => `${k} ${v}`).join(', ') })))));
 }

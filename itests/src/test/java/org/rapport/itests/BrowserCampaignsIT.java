@@ -113,6 +113,27 @@ class BrowserCampaignsIT {
         WebElement preview = visible(By.cssSelector("pre.campaign-preview"));
         wait.until(d -> preview.getText().contains(contactName));
 
+        // a follow-up step (a series): its own delay and templates, previewed on its own; a bad delay is shown at its field
+        click(driver.findElement(By.cssSelector("button[data-action='add-step']")));
+        WebElement delay = visible(By.name("steps[0].delay"));
+        delay.clear();
+        delay.sendKeys("soon");
+        driver.findElement(By.name("steps[0].templates.zh.subject")).sendKeys("三天后");
+        driver.findElement(By.name("steps[0].templates.zh.body")).sendKeys("{{ contact.name }}，一切顺利吗？STEP-ONE");
+        driver.findElement(By.name("steps[0].templates.en.subject")).sendKeys("Three days on");
+        driver.findElement(By.name("steps[0].templates.en.body")).sendKeys("{{ contact.name }}, is all well? STEP-ONE");
+        new Select(driver.findElement(By.name("previewStep"))).selectByValue("1");
+        click(driver.findElement(By.cssSelector("button[data-action='preview']")));
+        wait.until(d -> {
+            String text = d.findElement(By.cssSelector("pre.campaign-preview")).getText();
+            return text.contains("STEP-ONE") && text.contains(contactName);
+        });
+        click(driver.findElement(By.cssSelector("form button[type=submit]")));
+        WebElement delayError = visible(By.cssSelector("[data-field='steps[0].delay'] .field-error"));
+        assertThat(delayError.getText()).startsWith("an ISO-8601 duration");
+        delay.clear();
+        delay.sendKeys("P3D");
+
         click(driver.findElement(By.cssSelector("form button[type=submit]")));
         WebElement launch = visible(By.cssSelector("button[data-action='launch']"));
         click(launch);
@@ -120,6 +141,8 @@ class BrowserCampaignsIT {
         // the demo world keeps changing (scoring, demo conversations), so the run's audience is compared with the server's figure
         assertThat(Long.parseLong(targeted.getText())).isPositive();
         visible(By.cssSelector("figure.chart"));
+        // the per-step counts: step 1 waits for its delay
+        visible(By.cssSelector("table.campaign-step-stats tr[data-step='1']"));
         browser.screenshot("campaigns.png");
 
         JsonNode campaigns = admin.call("GET", "/api/v1/campaigns", null).path("items");

@@ -31,7 +31,8 @@ import org.osgi.framework.Bundle;
  * imported, 100 opted out of care SMS, 100 in a time zone where it is night (quiet hours) — exactly
  * the 800 others get exactly one message each, the opted-out are skipped with the reason, the
  * sleeping ones deferred; bad templates are refused with their line; the campaigns bundle stopped
- * mid-run and started again finishes the run with nobody messaged twice while the rest keeps working.
+ * mid-run and started again finishes the run with nobody messaged twice while the rest keeps working;
+ * a welcome series sends its follow-up steps after their delays, each once, under their own keys.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -50,7 +51,9 @@ public class CampaignsIT extends SecurityTestSupport {
                     "{\"initialAdminPassword\": \"" + RecordsRestTestBase.ADMIN_PASSWORD + "\"}");
             Files.writeString(data.resolve("config/org.rapport.compliance.cfg.json"),
                     "{\"defaultGranted\": [\"service\", \"care\"], \"quietHours\": \"21:00-08:00\", \"frequencyCaps\": [\"care=10/30d\"]}");
-            Files.writeString(data.resolve("config/org.rapport.campaigns.cfg.json"), "{\"tickMillis\": 100, \"batchSize\": 100}");
+            // series steps a few seconds apart (production keeps the one-minute minimum)
+            Files.writeString(data.resolve("config/org.rapport.campaigns.cfg.json"),
+                    "{\"tickMillis\": 100, \"batchSize\": 100, \"minStepDelaySeconds\": 1}");
         });
     }
 
@@ -232,6 +235,75 @@ public class CampaignsIT extends SecurityTestSupport {
         JsonNode stats = json(get("/api/v1/campaigns/" + id + "/stats", admin));
         assertEquals(stats.toString(), 1, stats.path("targeted").asLong());
         assertEquals("still listening", "running", stats.path("state").asText());
+        assertEquals(200, call("POST", "/api/v1/campaigns/" + id + "/cancel", null).statusCode());
+    }
+
+    /** The loopback adapter's records of messages whose text starts with {@code mark}. */
+    private List<JsonNode> sentItems(String mark) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode item : json(get("/loopback/sent")).path("items")) {
+            if (item.path("text").asText().startsWith(mark + " ")) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    public void aWelcomeSeriesSendsEachStepAfterItsDelayOnce() {
+        String segment = "{\"field\": \"tag\", \"op\": \"has\", \"value\": \"series-it\"}";
+        HttpResponse<String> bad = call("POST", "/api/v1/campaigns", "{\"name\": \"Series broken\", \"segment\": " + segment + ", "
+                + "\"channel\": \"sms\", \"purpose\": \"care\", \"templates\": {\"en\": {\"body\": \"Hi\"}}, "
+                + "\"steps\": [{\"delay\": \"PT0.5S\", \"templates\": {\"en\": {\"body\": \"one\\n{{ contact.nmae }}\"}}}]}");
+        assertEquals(bad.body(), 400, bad.statusCode());
+        assertTrue(bad.body(), json(bad).path("fields").path("steps[0].templates.en.body").asText().startsWith("line 2: unknown variable"));
+        assertEquals(bad.body(), "at least 1 seconds", json(bad).path("fields").path("steps[0].delay").asText());
+
+        HttpResponse<String> created = call("POST", "/api/v1/campaigns", "{\"name\": \"Welcome series IT\", \"segment\": " + segment + ", "
+                + "\"channel\": \"sms\", \"purpose\": \"care\", \"templates\": {\"en\": {\"body\": \"SERIES-0 Welcome, {{ contact.name }}\"}}, "
+                + "\"schedule\": {\"type\": \"event\", \"event\": \"new_client\"}, \"steps\": ["
+                + "{\"delay\": \"PT4S\", \"templates\": {\"en\": {\"body\": \"SERIES-1 How is it going, {{ contact.name }}?\"}}}, "
+                + "{\"delay\": \"PT4S\", \"templates\": {\"en\": {\"body\": \"SERIES-2 Your manager is {{ manager.name }}\"}}}]}");
+        assertEquals(created.body(), 201, created.statusCode());
+        long id = json(created).path("id").asLong();
+        assertEquals(2, json(created).path("steps").size());
+        assertEquals(200, call("POST", "/api/v1/campaigns/" + id + "/launch", null).statusCode());
+
+        String phone = "+8613799990101";
+        HttpResponse<String> client = call("POST", "/api/v1/clients", "{\"name\": \"Series IT Ltd\", \"tags\": [\"series-it\"], "
+                + "\"contacts\": [{\"name\": \"Sam\", \"phones\": [\"" + phone + "\"], \"language\": \"en\", "
+                + "\"timeZone\": \"" + zoneAt(12) + "\"}]}");
+        assertEquals(client.body(), 201, client.statusCode());
+        long contactId = json(get("/api/v1/contacts?phone=" + phone.replace("+", "%2B"), admin)).path("items").path(0).path("id").asLong();
+        HttpResponse<String> preview = call("POST", "/api/v1/campaigns/" + id + "/preview", "{\"contactId\": " + contactId + ", \"step\": 1}");
+        assertEquals(preview.body(), 200, preview.statusCode());
+        assertEquals("SERIES-1 How is it going, Sam?", json(preview).path("body").asText());
+
+        await("the greeting sent", Duration.ofSeconds(60), () -> sentWith("SERIES-0").containsKey(phone));
+        JsonNode early = json(get("/api/v1/campaigns/" + id + "/stats", admin));
+        assertEquals(early.toString(), 3, early.path("steps").size());
+        await("the series finished", Duration.ofSeconds(90), () -> sentWith("SERIES-2").containsKey(phone));
+        JsonNode first = sentItems("SERIES-0").get(0);
+        JsonNode second = sentItems("SERIES-1").get(0);
+        JsonNode third = sentItems("SERIES-2").get(0);
+        assertEquals(Map.of(phone, 1), sentWith("SERIES-0"));
+        assertEquals(Map.of(phone, 1), sentWith("SERIES-1"));
+        assertEquals(Map.of(phone, 1), sentWith("SERIES-2"));
+        assertTrue(second.toString(), second.path("key").asText().endsWith(":contact:" + contactId + ":step:1"));
+        assertTrue(third.toString(), third.path("key").asText().endsWith(":contact:" + contactId + ":step:2"));
+        assertTrue("step 1 waited for its delay: " + first + " " + second, second.path("at").asLong() - first.path("at").asLong() >= 2500);
+        assertTrue("step 2 waited for its delay: " + second + " " + third, third.path("at").asLong() - second.path("at").asLong() >= 2500);
+
+        JsonNode stats = json(get("/api/v1/campaigns/" + id + "/stats", admin));
+        assertEquals(stats.toString(), 1, stats.path("targeted").asLong());
+        assertEquals(stats.toString(), "running", stats.path("state").asText());
+        for (int step = 0; step < 3; step++) {
+            assertEquals(stats.toString(), 1, stats.path("steps").path(step).path("queued").asLong());
+            assertEquals(stats.toString(), 0, stats.path("steps").path(step).path("pending").asLong());
+        }
+        HttpResponse<String> csv = get("/api/v1/campaigns/" + id + "/recipients.csv", admin);
+        assertTrue(csv.body(), csv.body().split("\r\n")[0].endsWith(",step,stepState,stepReasonCode,stepDueAt"));
+        assertTrue(csv.body(), csv.body().split("\r\n")[1].contains(",2,queued,"));
         assertEquals(200, call("POST", "/api/v1/campaigns/" + id + "/cancel", null).statusCode());
     }
 

@@ -15,8 +15,16 @@ import java.util.Map;
  * @param articleIds education articles linked in (as {@code articles})
  * @param schedule when it runs ({@code null}: manual)
  * @param rateLimit messages per second handed to the outbox ({@code null}: 50)
+ * @param steps follow-up steps 1, 2, … (at most 10; {@code null} or empty: one message per recipient), each sent its delay after
+ *     the previous one was handed over to a recipient who has not opted out, replied or been skipped since
  * @since 0.1
  */
 public record CampaignInput(String name, Rule segment, Long segmentId, String channel, String purpose, Map<String, Template> templates,
-        List<Long> articleIds, Schedule schedule, Integer rateLimit) {
+        List<Long> articleIds, Schedule schedule, Integer rateLimit, List<Step> steps) {
+
+    /** A campaign of one message per recipient (no follow-up steps). */
+    public CampaignInput(String name, Rule segment, Long segmentId, String channel, String purpose, Map<String, Template> templates,
+            List<Long> articleIds, Schedule schedule, Integer rateLimit) {
+        this(name, segment, segmentId, channel, purpose, templates, articleIds, schedule, rateLimit, null);
+    }
 }

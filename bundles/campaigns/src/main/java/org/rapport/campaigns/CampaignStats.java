@@ -1,5 +1,6 @@
 package org.rapport.campaigns;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +17,19 @@ import java.util.Map;
  * @param failed failed or bounced
  * @param replied answered by the recipient
  * @param optedOut opted out after the message
+ * @param steps per step (0: the campaign's own message, then its follow-up steps); the fields above count step 0 per recipient
  * @since 0.1
  */
 public record CampaignStats(int run, String state, long targeted, long skipped, long pending, long deferred, long sent, long delivered,
-        long failed, long replied, long optedOut, Map<String, Long> skippedBy) {
+        long failed, long replied, long optedOut, Map<String, Long> skippedBy, List<StepStats> steps) {
+
+    public CampaignStats {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** Results without a per-step breakdown. */
+    public CampaignStats(int run, String state, long targeted, long skipped, long pending, long deferred, long sent, long delivered,
+            long failed, long replied, long optedOut, Map<String, Long> skippedBy) {
+        this(run, state, targeted, skipped, pending, deferred, sent, delivered, failed, replied, optedOut, skippedBy, List.of());
+    }
 }

@@ -73,6 +73,16 @@ public interface Campaigns {
     Rendered render(CampaignInput input, long contactId);
 
     /**
+     * The campaign's step {@code step} (0: its own templates, k: follow-up step k) rendered for a contact.
+     *
+     * @throws InvalidCampaignException when the campaign has no such step
+     */
+    Rendered render(long id, long contactId, int step);
+
+    /** Renders step {@code step} of an unsaved definition for a contact (the editor's preview of a step). */
+    Rendered render(CampaignInput input, long contactId, int step);
+
+    /**
      * Sends the campaign's message, rendered for {@code contactId}, to that contact now (a test send
      * to the admin's own test contact), through the Messenger and its gate, marked as a test.
      *

@@ -11,6 +11,11 @@ import java.time.Instant;
  * {@code complaint_closed} (a complaint was closed: a follow-up to the contact who complained) —
  * and messages the concerned contacts that match its segment, each at most once. A recurring campaign
  * starts a new run at each fire time; a fire time that passes while a run is still going is skipped.
+ * <p>
+ * Any schedule can drive a series: a campaign's {@link CampaignInput#steps() steps} follow each recipient's
+ * first message at their delays (e.g. an {@code event} / {@code new_client} campaign with steps
+ * {@code P3D} and {@code P7D} is a welcome series: the greeting at once, the second message three days
+ * after it, the third seven days after the second). A run stays open until no step is pending.
  *
  * @since 0.1
  */

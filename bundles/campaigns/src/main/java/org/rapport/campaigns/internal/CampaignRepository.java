@@ -16,6 +16,8 @@ import org.rapport.campaigns.Rule;
 import org.rapport.campaigns.Schedule;
 import org.rapport.campaigns.Segment;
 import org.rapport.campaigns.SegmentMember;
+import org.rapport.campaigns.Step;
+import org.rapport.campaigns.StepStats;
 import org.rapport.campaigns.Template;
 import org.rapport.web.Json;
 
@@ -25,7 +27,7 @@ final class CampaignRepository {
             + "schedule_at, runs, created_at, updated_at";
 
     /** What is stored as JSON of a campaign. */
-    record Definition(Rule segment, Map<String, Template> templates, List<Long> articleIds, Schedule schedule) {}
+    record Definition(Rule segment, Map<String, Template> templates, List<Long> articleIds, Schedule schedule, List<Step> steps) {}
 
     // --- segments (the audience) ---
 
@@ -142,6 +144,8 @@ final class CampaignRepository {
     }
 
     void deleteCampaign(Handle h, long id) {
+        h.createUpdate("DELETE FROM camp_step_recipient WHERE run_id IN (SELECT id FROM camp_run WHERE campaign_id = :id)").bind("id", id)
+                .execute();
         h.createUpdate("DELETE FROM camp_recipient WHERE run_id IN (SELECT id FROM camp_run WHERE campaign_id = :id)").bind("id", id)
                 .execute();
         h.createUpdate("DELETE FROM camp_run WHERE campaign_id = :id").bind("id", id).execute();
@@ -159,7 +163,7 @@ final class CampaignRepository {
         return new Campaign(rs.getLong("id"), rs.getString("name"), def.segment(), Sql.longOrNull(rs, "segment_id"), rs.getString("channel"),
                 rs.getString("purpose"), def.templates(), def.articleIds() == null ? List.of() : def.articleIds(),
                 def.schedule() == null ? Schedule.MANUAL : def.schedule(), rs.getInt("rate_limit"), rs.getString("status"), rs.getInt("runs"),
-                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"), def.steps());
     }
 
     // --- runs ---
@@ -266,10 +270,92 @@ final class CampaignRepository {
         batch.execute();
     }
 
+    /** Cancels the run's recipients not messaged yet and its pending follow-up steps; returns how many recipients. */
     int cancelPending(Handle h, long runId, Instant now) {
+        h.createUpdate("UPDATE camp_step_recipient SET state = 'cancelled', reason_code = 'cancelled', reason = 'The run was cancelled', "
+                        + "updated_at = :now WHERE run_id = :run AND state = 'pending'")
+                .bind("run", runId).bind("now", Sql.ts(now)).execute();
         return h.createUpdate("UPDATE camp_recipient SET state = 'cancelled', reason_code = 'cancelled', reason = 'The run was cancelled', "
                         + "updated_at = :now WHERE run_id = :run AND state = 'pending'")
                 .bind("run", runId).bind("now", Sql.ts(now)).execute();
+    }
+
+    // --- follow-up steps (camp_step_recipient) ---
+
+    /** A follow-up step of one recipient. */
+    record StepRef(long contactId, int step) {}
+
+    /** Claims up to {@code limit} follow-up steps of a run that are due, locked until the transaction ends (skipping rows another node holds). */
+    List<StepRef> claimSteps(Handle h, long runId, Instant now, int limit) {
+        return h.createQuery("SELECT contact_id, step FROM camp_step_recipient WHERE run_id = :run AND state = 'pending' AND due_at <= :now "
+                        + "ORDER BY due_at, contact_id, step FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+                .bind("run", runId).bind("now", Sql.ts(now)).bind("limit", limit)
+                .map((rs, ctx) -> new StepRef(rs.getLong("contact_id"), rs.getInt("step"))).list();
+    }
+
+    long stepsPending(Handle h, long runId) {
+        return h.createQuery("SELECT COUNT(*) FROM camp_step_recipient WHERE run_id = :run AND state = 'pending'").bind("run", runId)
+                .mapTo(Long.class).one();
+    }
+
+    /**
+     * Adds step {@code step} of these recipients: {@code pending} due at {@code dueAt}, or already {@code skipped} with a reason
+     * (an earlier step was skipped).
+     */
+    void addSteps(Handle h, long runId, List<Long> contactIds, int step, String state, Instant dueAt, String reasonCode, String reason,
+            Instant now) {
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO camp_step_recipient (run_id, contact_id, step, state, due_at, reason_code, reason, updated_at) "
+                + "VALUES (:run, :contact, :step, :state, :due, :code, :reason, :now)");
+        for (Long contactId : contactIds) {
+            batch.bind("run", runId).bind("contact", contactId).bind("step", step).bind("state", state).bind("due", Sql.ts(dueAt))
+                    .bind("code", reasonCode).bind("reason", Sql.cut(reason, 500)).bind("now", Sql.ts(now)).add();
+        }
+        batch.execute();
+    }
+
+    /** Records outcomes of follow-up step {@code step} in one batch. */
+    void recordSteps(Handle h, long runId, int step, List<Outcome> outcomes, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("UPDATE camp_step_recipient SET state = :state, reason_code = :code, reason = :reason, message_id = :message, "
+                + "updated_at = :now WHERE run_id = :run AND contact_id = :contact AND step = :step");
+        for (Outcome o : outcomes) {
+            batch.bind("run", runId).bind("contact", o.contactId()).bind("step", step).bind("state", o.state()).bind("code", o.reasonCode())
+                    .bind("reason", Sql.cut(o.reason(), 500)).bind("message", o.messageId()).bind("now", Sql.ts(now)).add();
+        }
+        batch.execute();
+    }
+
+    /** Whether a recipient replied or opted out since their first message. */
+    record Reaction(boolean replied, boolean optedOut) {}
+
+    Map<Long, Reaction> reactions(Handle h, long runId, List<Long> contactIds) {
+        Map<Long, Reaction> out = new LinkedHashMap<>();
+        if (contactIds.isEmpty()) {
+            return out;
+        }
+        h.createQuery("SELECT contact_id, replied, opted_out FROM camp_recipient WHERE run_id = :run AND contact_id IN (<ids>)")
+                .bind("run", runId).bindList("ids", contactIds)
+                .map((rs, ctx) -> Map.entry(rs.getLong("contact_id"), new Reaction(rs.getBoolean("replied"), rs.getBoolean("opted_out"))))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The delivery status of one recipient's follow-up step, or empty when there is no such step. */
+    Optional<String> stepDelivery(Handle h, long runId, long contactId, int step) {
+        return h.createQuery("SELECT COALESCE(delivery, '') FROM camp_step_recipient WHERE run_id = :run AND contact_id = :contact "
+                        + "AND step = :step FOR UPDATE")
+                .bind("run", runId).bind("contact", contactId).bind("step", step).mapTo(String.class).findOne();
+    }
+
+    void setStepDelivery(Handle h, long runId, long contactId, int step, String delivery, Instant now) {
+        h.createUpdate("UPDATE camp_step_recipient SET delivery = :d, updated_at = :now WHERE run_id = :run AND contact_id = :contact "
+                        + "AND step = :step")
+                .bind("run", runId).bind("contact", contactId).bind("step", step).bind("d", delivery).bind("now", Sql.ts(now)).execute();
     }
 
     /** The delivery status of one recipient, or empty when there is no such recipient. */
@@ -283,11 +369,15 @@ final class CampaignRepository {
                 .bind("run", runId).bind("contact", contactId).bind("d", delivery).bind("now", Sql.ts(now)).execute();
     }
 
-    /** Marks recipients messaged in runs started since {@code since} as having replied / opted out. */
+    /**
+     * Marks recipients messaged in runs started since {@code since} as having replied / opted out, and those with a follow-up
+     * step still pending whatever the run's age (a welcome series' run stays open for months; this stops its later steps).
+     */
     int markAfter(Handle h, long contactId, String column, Instant since) {
         return h.createUpdate("UPDATE camp_recipient SET " + (column.equals("replied") ? "replied" : "opted_out") + " = TRUE "
-                        + "WHERE contact_id = :contact AND state IN ('queued', 'deferred') AND run_id IN "
-                        + "(SELECT id FROM camp_run WHERE started_at >= :since)")
+                        + "WHERE contact_id = :contact AND state IN ('queued', 'deferred') AND (run_id IN "
+                        + "(SELECT id FROM camp_run WHERE started_at >= :since) OR EXISTS (SELECT 1 FROM camp_step_recipient s "
+                        + "WHERE s.run_id = camp_recipient.run_id AND s.contact_id = camp_recipient.contact_id AND s.state = 'pending'))")
                 .bind("contact", contactId).bind("since", Sql.ts(since)).execute();
     }
 
@@ -309,16 +399,75 @@ final class CampaignRepository {
                 .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("code")), rs.getLong("n")))
                 .forEach(e -> skippedBy.put(e.getKey(), e.getValue()));
         return new CampaignStats(runNo, state, n(row, "targeted"), n(row, "skipped"), n(row, "pending"), n(row, "deferred"), n(row, "sent"),
-                n(row, "delivered"), n(row, "failed"), n(row, "replied"), n(row, "opted_out"), skippedBy);
+                n(row, "delivered"), n(row, "failed"), n(row, "replied"), n(row, "opted_out"), skippedBy, stepStats(h, runId));
+    }
+
+    /** Per-step counts (step 0 from camp_recipient, the follow-up steps from camp_step_recipient), one entry per step the campaign has. */
+    private List<StepStats> stepStats(Handle h, long runId) {
+        String counts = "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, "
+                + "SUM(CASE WHEN state IN ('queued', 'deferred') THEN 1 ELSE 0 END) AS queued, "
+                + "SUM(CASE WHEN state = 'deferred' AND delivery IS NULL THEN 1 ELSE 0 END) AS deferred, "
+                + "SUM(CASE WHEN state = 'skipped' OR delivery = 'blocked' THEN 1 ELSE 0 END) AS skipped, "
+                + "SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled, "
+                + "SUM(CASE WHEN delivery IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent, "
+                + "SUM(CASE WHEN delivery IN ('delivered', 'read') THEN 1 ELSE 0 END) AS delivered, "
+                + "SUM(CASE WHEN delivery IN ('failed', 'bounced') THEN 1 ELSE 0 END) AS failed";
+        java.util.TreeMap<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
+        rows.put(0, h.createQuery("SELECT " + counts + " FROM camp_recipient WHERE run_id = :run").bind("run", runId).mapToMap().one());
+        h.createQuery("SELECT step, MIN(CASE WHEN state = 'pending' THEN due_at END) AS next_due, " + counts
+                        + " FROM camp_step_recipient WHERE run_id = :run GROUP BY step")
+                .bind("run", runId).mapToMap().forEach(r -> rows.put(((Number) r.get("step")).intValue(), r));
+        Map<Integer, Map<String, Long>> skippedBy = new java.util.HashMap<>();
+        h.createQuery("SELECT 0 AS step, COALESCE(reason_code, delivery) AS code, COUNT(*) AS n FROM camp_recipient WHERE run_id = :run "
+                        + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY COALESCE(reason_code, delivery) "
+                        + "UNION ALL SELECT step, COALESCE(reason_code, delivery) AS code, COUNT(*) AS n FROM camp_step_recipient WHERE run_id = :run "
+                        + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY step, COALESCE(reason_code, delivery)")
+                .bind("run", runId)
+                .map((rs, ctx) -> new Object[] {rs.getInt("step"), String.valueOf(rs.getString("code")), rs.getLong("n")})
+                .forEach(r -> skippedBy.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (Long) r[2]));
+        int steps = h.createQuery("SELECT c.definition_json FROM camp_campaign c JOIN camp_run r ON r.campaign_id = c.id WHERE r.id = :run")
+                .bind("run", runId).mapTo(String.class).findOne()
+                .map(json -> read(json, Definition.class).steps()).map(List::size).orElse(0);
+        int last = Math.max(steps, rows.lastKey());
+        List<StepStats> out = new java.util.ArrayList<>();
+        for (int step = 0; step <= last; step++) {
+            Map<String, Object> r = rows.getOrDefault(step, Map.of());
+            Object due = r.get("next_due");
+            out.add(new StepStats(step, n(r, "pending"), due == null ? null : instant(due), n(r, "queued"), n(r, "deferred"), n(r, "skipped"),
+                    n(r, "cancelled"), n(r, "sent"), n(r, "delivered"), n(r, "failed"), skippedBy.getOrDefault(step, Map.of())));
+        }
+        return out;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("Not a time: " + value.getClass());
     }
 
     List<Recipient> recipients(Handle h, long runId, int runNo, int page, int size) {
-        return h.createQuery("SELECT contact_id, state, reason_code, reason, language, delivery, replied, opted_out, updated_at "
-                        + "FROM camp_recipient WHERE run_id = :run ORDER BY contact_id OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
+        // each recipient with the furthest follow-up step they reached, if any
+        return h.createQuery("SELECT r.contact_id, r.state, r.reason_code, r.reason, r.language, r.delivery, r.replied, r.opted_out, "
+                        + "r.updated_at, s.step, s.state AS step_state, s.reason_code AS step_code, s.due_at AS step_due "
+                        + "FROM camp_recipient r LEFT JOIN camp_step_recipient s ON s.run_id = r.run_id AND s.contact_id = r.contact_id "
+                        + "AND s.step = (SELECT MAX(m.step) FROM camp_step_recipient m WHERE m.run_id = r.run_id AND m.contact_id = r.contact_id) "
+                        + "WHERE r.run_id = :run ORDER BY r.contact_id OFFSET :offset ROWS FETCH FIRST :size ROWS ONLY")
                 .bind("run", runId).bind("offset", (long) (page - 1) * size).bind("size", size)
-                .map((rs, ctx) -> new Recipient(runNo, rs.getLong("contact_id"), rs.getString("state"), rs.getString("reason_code"),
-                        rs.getString("reason"), rs.getString("language"), rs.getString("delivery"), rs.getBoolean("replied"),
-                        rs.getBoolean("opted_out"), Sql.instant(rs, "updated_at")))
+                .map((rs, ctx) -> {
+                    Integer step = Sql.intOrNull(rs, "step");
+                    return new Recipient(runNo, rs.getLong("contact_id"), rs.getString("state"), rs.getString("reason_code"),
+                            rs.getString("reason"), rs.getString("language"), rs.getString("delivery"), rs.getBoolean("replied"),
+                            rs.getBoolean("opted_out"), Sql.instant(rs, "updated_at"), step == null ? 0 : step,
+                            step == null ? rs.getString("state") : rs.getString("step_state"),
+                            step == null ? rs.getString("reason_code") : rs.getString("step_code"), Sql.instant(rs, "step_due"));
+                })
                 .list();
     }
 

@@ -21,6 +21,7 @@ import org.rapport.campaigns.Rule;
 import org.rapport.campaigns.Schedule;
 import org.rapport.campaigns.Segment;
 import org.rapport.campaigns.SegmentPreview;
+import org.rapport.campaigns.Step;
 import org.rapport.conversations.Messenger;
 import org.rapport.conversations.Outgoing;
 import org.rapport.conversations.SendOutcome;
@@ -207,14 +208,26 @@ final class CampaignService {
         if (in.articleIds() != null && in.articleIds().size() > 20) {
             errors.put("articleIds", "at most 20 articles");
         } else {
-            collect(errors, () -> renderer.prepare(0, name, in.channel(), in.purpose() == null ? "care" : in.purpose(), in.templates(),
-                    in.articleIds()));
+            String purpose = in.purpose() == null ? "care" : in.purpose();
+            collect(errors, () -> renderer.prepare(0, name, in.channel(), purpose, in.templates(), in.articleIds()));
+            Map<String, String> stepErrors = Steps.check(in.steps(), settings.minStepDelaySeconds());
+            errors.putAll(stepErrors);
+            if (in.steps() != null && in.steps().size() <= Steps.MAX_STEPS) {
+                for (int i = 0; i < in.steps().size(); i++) {
+                    Step step = in.steps().get(i);
+                    if (step != null) {
+                        String field = Steps.field(i, "templates");
+                        collect(errors, () -> renderer.prepare(0, name, in.channel(), purpose, step.templates(), in.articleIds(), field));
+                    }
+                }
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidCampaignException(errors);
         }
         var def = new CampaignRepository.Definition(in.segment(), Map.copyOf(in.templates()),
-                in.articleIds() == null ? List.of() : List.copyOf(in.articleIds()), schedule);
+                in.articleIds() == null ? List.of() : List.copyOf(in.articleIds()), schedule,
+                in.steps() == null ? List.of() : in.steps().stream().map(st -> new Step(st.delay().strip(), Map.copyOf(st.templates()))).toList());
         Instant next = Schedules.next(schedule, clock.instant());
         return new Valid(name, def, rate, next != null, next);
     }
@@ -402,17 +415,43 @@ final class CampaignService {
     // --- rendering ---
 
     Rendered render(long id, long contactId) {
+        return render(id, contactId, 0);
+    }
+
+    /** Step {@code step} of a saved campaign (0: its own templates) rendered for a contact. */
+    Rendered render(long id, long contactId, int step) {
         Campaign c = campaign(id).orElseThrow(() -> new NoSuchElementException("No campaign " + id));
-        return render(renderer.prepare(c), contactId);
+        checkStep(step, c.steps());
+        return render(renderer.prepare(c, step), contactId);
     }
 
     Rendered render(CampaignInput in, long contactId) {
+        return render(in, contactId, 0);
+    }
+
+    /** Step {@code step} of an unsaved definition (0: its own templates) rendered for a contact. */
+    Rendered render(CampaignInput in, long contactId, int step) {
         if (in == null) {
             throw new InvalidCampaignException("body", "a campaign is required");
         }
+        checkStep(step, in.steps());
+        if (step > 0 && in.steps().get(step - 1) == null) {
+            throw new InvalidCampaignException(Steps.field(step - 1, "templates"), "a step needs a delay and templates");
+        }
         String channel = in.channel() == null ? "email" : in.channel();
         String purpose = in.purpose() == null ? "care" : in.purpose();
-        return render(renderer.prepare(0, in.name() == null ? "" : in.name(), channel, purpose, in.templates(), in.articleIds()), contactId);
+        String name = in.name() == null ? "" : in.name();
+        return render(step == 0 ? renderer.prepare(0, name, channel, purpose, in.templates(), in.articleIds())
+                : renderer.prepare(0, name, channel, purpose, in.steps().get(step - 1).templates(), in.articleIds(),
+                        Steps.field(step - 1, "templates")), contactId);
+    }
+
+    private static void checkStep(int step, List<Step> steps) {
+        int count = steps == null ? 0 : steps.size();
+        if (step < 0 || step > count) {
+            throw new InvalidCampaignException("step", count == 0 ? "the campaign has no follow-up steps: use step 0"
+                    : "must be from 0 to " + count);
+        }
     }
 
     private Rendered render(MessageRenderer.Prepared p, long contactId) {

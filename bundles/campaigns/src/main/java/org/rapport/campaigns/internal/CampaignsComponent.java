@@ -238,6 +238,16 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
     }
 
     @Override
+    public Rendered render(long id, long contactId, int step) {
+        return service.render(id, contactId, step);
+    }
+
+    @Override
+    public Rendered render(CampaignInput input, long contactId, int step) {
+        return service.render(input, contactId, step);
+    }
+
+    @Override
     public String testSend(long id, long contactId, Principal actor) {
         return service.testSend(id, contactId, actor);
     }

@@ -21,4 +21,7 @@ public @interface CampaignsConfig {
 
     @AttributeDefinition(description = "Days after a run starts during which replies and opt-outs count for it")
     int attributionDays() default 30;
+
+    @AttributeDefinition(description = "Shortest delay (seconds) allowed between the steps of a series (1 to 86400; tests and demos may lower it)")
+    long minStepDelaySeconds() default 60;
 }

@@ -37,11 +37,23 @@ final class MessageRenderer {
             List<TemplateVariables.ArticleLink> articles) {}
 
     Prepared prepare(Campaign c) {
-        return prepare(c.id(), c.name(), c.channel(), c.purpose(), c.templates(), c.articleIds());
+        return prepare(c, 0);
+    }
+
+    /** Step {@code step} of a campaign: 0 its own templates, k its follow-up step k. */
+    Prepared prepare(Campaign c, int step) {
+        return prepare(c.id(), c.name(), c.channel(), c.purpose(), step == 0 ? c.templates() : c.steps().get(step - 1).templates(),
+                c.articleIds(), step == 0 ? "templates" : Steps.field(step - 1, "templates"));
     }
 
     Prepared prepare(long id, String name, String channel, String purpose, Map<String, Template> templates, List<Long> articleIds) {
-        Map<String, TemplateEngine.Compiled> compiled = engine.validate(templates, "templates", "email".equals(channel));
+        return prepare(id, name, channel, purpose, templates, articleIds, "templates");
+    }
+
+    /** Checks and compiles templates; errors are named under {@code field} (e.g. {@code steps[0].templates.en.body}). */
+    Prepared prepare(long id, String name, String channel, String purpose, Map<String, Template> templates, List<Long> articleIds,
+            String field) {
+        Map<String, TemplateEngine.Compiled> compiled = engine.validate(templates, field, "email".equals(channel));
         return new Prepared(id, name, channel, purpose, compiled, articles(articleIds));
     }
 

@@ -64,7 +64,7 @@ public final class ResultsListener implements EventHandler {
         }
     }
 
-    /** Records a delivery status of a campaign message; other keys are ignored. */
+    /** Records a delivery status of a campaign message (of its step, for a follow-up step's key); other keys are ignored. */
     void status(String key, String status) {
         var parsed = CampaignKeys.parse(key);
         if (parsed.isEmpty() || !RANK.containsKey(status)) {
@@ -77,9 +77,14 @@ public final class ResultsListener implements EventHandler {
             if (runId.isEmpty()) {
                 return null;
             }
-            var current = repo.delivery(tx.handle(), runId.get(), k.contactId());
+            var current = k.step() == 0 ? repo.delivery(tx.handle(), runId.get(), k.contactId())
+                    : repo.stepDelivery(tx.handle(), runId.get(), k.contactId(), k.step());
             if (current.isPresent() && RANK.getOrDefault(current.get(), 0) < RANK.get(status)) {
-                repo.setDelivery(tx.handle(), runId.get(), k.contactId(), status, now);
+                if (k.step() == 0) {
+                    repo.setDelivery(tx.handle(), runId.get(), k.contactId(), status, now);
+                } else {
+                    repo.setStepDelivery(tx.handle(), runId.get(), k.contactId(), k.step(), status, now);
+                }
             }
             return null;
         });

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.rapport.campaigns.Campaign;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * recipients with {@code FOR UPDATE SKIP LOCKED} (so nodes on one PostgreSQL share a run), renders
  * their messages, hands them to {@link Messenger#sendAll} with the keys
  * {@code campaign:<id>:run:<n>:contact:<id>}, and records each outcome in the same transaction as
- * the claim. If the node dies between the Messenger's commit and this one, the recipients are
+ * the claim. Follow-up steps of a series work the same way: a step handed over schedules the next one
+ * (its delay later, row in {@code camp_step_recipient}), which a later batch claims once due and sends
+ * under the key with {@code :step:<k>} appended; a step skipped, an opt-out or a reply ends the series
+ * for that recipient. If the node dies between the Messenger's commit and this one, the recipients are
  * claimed again and the Messenger reports their keys as duplicates: nobody is messaged twice.
  * Each run is held to its campaign's rate limit (per node).
  */
@@ -92,7 +96,10 @@ final class RunDispatcher {
         return Math.min(settings.batchSize(), Math.max(1, run.rateLimit()));
     }
 
-    /** Claims and sends one batch of a run; completes the run when nothing is pending. */
+    /**
+     * Claims and sends one batch of a run: recipients still waiting for their first message, then follow-up steps that are
+     * due; completes the run when nothing is pending (no first message, no step).
+     */
     int batch(RunRef run) {
         int size = batchSize(run);
         return store.inTransaction(tx -> {
@@ -102,9 +109,11 @@ final class RunDispatcher {
                 return 0;
             }
             Instant now = service.now();
-            if (ids.isEmpty()) {
+            List<CampaignRepository.StepRef> steps = ids.size() < size ? repo.claimSteps(h, run.id(), now, size - ids.size()) : List.of();
+            if (ids.isEmpty() && steps.isEmpty()) {
                 boolean listening = repo.campaign(h, run.campaignId(), false).map(c -> Schedules.triggered(c.schedule())).orElse(false);
-                if (!listening && repo.pending(h, run.id()) == 0 && repo.setRunState(h, run.id(), "running", "completed", now)) {
+                if (!listening && repo.pending(h, run.id()) == 0 && repo.stepsPending(h, run.id()) == 0
+                        && repo.setRunState(h, run.id(), "running", "completed", now)) {
                     repo.setStatus(h, run.campaignId(), "completed", null, now);
                     repo.campaign(h, run.campaignId(), false).ifPresent(c -> service.afterRun(h, c, now));
                     long[] times = spent.remove(run.id());
@@ -114,48 +123,104 @@ final class RunDispatcher {
                 return 0;
             }
             Campaign campaign = repo.campaign(h, run.campaignId(), false).orElseThrow();
-            MessageRenderer.Prepared prepared = renderer.prepare(campaign);
-            Map<Long, MemberRow> members = repo.members(h, ids);
-            List<Outgoing> outgoing = new ArrayList<>();
-            List<Long> sentIds = new ArrayList<>();
-            List<String> languages = new ArrayList<>();
-            for (Long contactId : ids) {
-                MemberRow m = members.get(contactId);
-                if (m == null) {
-                    repo.record(h, run.id(), contactId, "skipped", "contact_gone", "The contact was deleted or erased before the message",
-                            null, null, now);
-                    continue;
-                }
-                try {
-                    Rendered r = renderer.render(prepared, m);
-                    outgoing.add(new Outgoing(contactId, campaign.channel(), campaign.purpose(), r.subject().isEmpty() ? null : r.subject(),
-                            r.body(), null, CampaignService.SENDER, CampaignKeys.of(run.campaignId(), run.runNo(), contactId)));
-                    sentIds.add(contactId);
-                    languages.add(r.language());
-                } catch (PebbleException e) {
-                    repo.record(h, run.id(), contactId, "skipped", "render_failed", TemplateEngine.describe(e), null, null, now);
-                }
+            if (!ids.isEmpty()) {
+                send(h, run, campaign, 0, ids, now);
             }
-            if (!outgoing.isEmpty()) {
-                long handing = System.nanoTime();
-                List<SendOutcome> outcomes = messenger.sendAll(outgoing);
-                spent.computeIfAbsent(run.id(), k -> new long[2])[1] += System.nanoTime() - handing;
-                List<CampaignRepository.Outcome> recorded = new ArrayList<>(outcomes.size());
-                for (int i = 0; i < outcomes.size(); i++) {
-                    SendOutcome o = outcomes.get(i);
-                    String state = switch (o.status()) {
-                        case "queued", "duplicate" -> "queued";
-                        case "deferred" -> "deferred";
-                        default -> "skipped";
-                    };
-                    String code = o.status().equals("queued") ? null
-                            : o.reasonCode() != null ? o.reasonCode() : o.status();
-                    recorded.add(new CampaignRepository.Outcome(sentIds.get(i), state, code, o.status().equals("queued") ? null : o.reason(),
-                            languages.get(i), o.messageId()));
-                }
-                repo.recordAll(h, run.id(), recorded, now);
-            }
-            return ids.size();
+            Map<Integer, List<Long>> byStep = new TreeMap<>();
+            steps.forEach(s -> byStep.computeIfAbsent(s.step(), k -> new ArrayList<>()).add(s.contactId()));
+            byStep.forEach((step, contacts) -> sendStep(h, run, campaign, step, contacts, now));
+            return ids.size() + steps.size();
         });
+    }
+
+    /** Follow-up step {@code step} of these recipients: stopped for those who replied or opted out since, the others sent. */
+    private void sendStep(Handle h, RunRef run, Campaign campaign, int step, List<Long> contacts, Instant now) {
+        if (step > campaign.steps().size()) {
+            repo.recordSteps(h, run.id(), step, contacts.stream().map(id -> new CampaignRepository.Outcome(id, "skipped", "step_removed",
+                    "The campaign no longer has step " + step, null, null)).toList(), now);
+            return;
+        }
+        Map<Long, CampaignRepository.Reaction> reactions = repo.reactions(h, run.id(), contacts);
+        List<CampaignRepository.Outcome> stopped = new ArrayList<>();
+        List<Long> go = new ArrayList<>();
+        for (Long contactId : contacts) {
+            CampaignRepository.Reaction r = reactions.get(contactId);
+            if (r != null && r.optedOut()) {
+                stopped.add(new CampaignRepository.Outcome(contactId, "skipped", "opted_out", "The recipient opted out after an earlier step",
+                        null, null));
+            } else if (r != null && r.replied()) {
+                stopped.add(new CampaignRepository.Outcome(contactId, "skipped", "replied", "The recipient replied to an earlier step", null,
+                        null));
+            } else {
+                go.add(contactId);
+            }
+        }
+        repo.recordSteps(h, run.id(), step, stopped, now);
+        if (!go.isEmpty()) {
+            send(h, run, campaign, step, go, now);
+        }
+    }
+
+    /**
+     * Renders step {@code step} for these claimed recipients, hands the messages to the Messenger under the step's keys and records
+     * each outcome; then schedules the next step for each recipient it was handed over to (and marks it skipped for the others).
+     */
+    private void send(Handle h, RunRef run, Campaign campaign, int step, List<Long> ids, Instant now) {
+        MessageRenderer.Prepared prepared = renderer.prepare(campaign, step);
+        Map<Long, MemberRow> members = repo.members(h, ids);
+        List<Outgoing> outgoing = new ArrayList<>();
+        List<Long> sentIds = new ArrayList<>();
+        List<String> languages = new ArrayList<>();
+        List<CampaignRepository.Outcome> recorded = new ArrayList<>();
+        for (Long contactId : ids) {
+            MemberRow m = members.get(contactId);
+            if (m == null) {
+                recorded.add(new CampaignRepository.Outcome(contactId, "skipped", "contact_gone",
+                        "The contact was deleted or erased before the message", null, null));
+                continue;
+            }
+            try {
+                Rendered r = renderer.render(prepared, m);
+                outgoing.add(new Outgoing(contactId, campaign.channel(), campaign.purpose(), r.subject().isEmpty() ? null : r.subject(),
+                        r.body(), null, CampaignService.SENDER, CampaignKeys.of(run.campaignId(), run.runNo(), contactId, step)));
+                sentIds.add(contactId);
+                languages.add(r.language());
+            } catch (PebbleException e) {
+                recorded.add(new CampaignRepository.Outcome(contactId, "skipped", "render_failed", TemplateEngine.describe(e), null, null));
+            }
+        }
+        if (!outgoing.isEmpty()) {
+            long handing = System.nanoTime();
+            List<SendOutcome> outcomes = messenger.sendAll(outgoing);
+            spent.computeIfAbsent(run.id(), k -> new long[2])[1] += System.nanoTime() - handing;
+            for (int i = 0; i < outcomes.size(); i++) {
+                SendOutcome o = outcomes.get(i);
+                String state = switch (o.status()) {
+                    case "queued", "duplicate" -> "queued";
+                    case "deferred" -> "deferred";
+                    default -> "skipped";
+                };
+                String code = o.status().equals("queued") ? null
+                        : o.reasonCode() != null ? o.reasonCode() : o.status();
+                recorded.add(new CampaignRepository.Outcome(sentIds.get(i), state, code, o.status().equals("queued") ? null : o.reason(),
+                        languages.get(i), o.messageId()));
+            }
+        }
+        if (step == 0) {
+            repo.recordAll(h, run.id(), recorded, now);
+        } else {
+            repo.recordSteps(h, run.id(), step, recorded, now);
+        }
+        if (step < campaign.steps().size()) {
+            int next = step + 1;
+            List<Long> handedOver = recorded.stream().filter(o -> !o.state().equals("skipped")).map(CampaignRepository.Outcome::contactId).toList();
+            repo.addSteps(h, run.id(), handedOver, next, "pending", now.plus(Steps.delay(campaign, next)), null, null, now);
+            for (CampaignRepository.Outcome o : recorded) {
+                if (o.state().equals("skipped")) {
+                    repo.addSteps(h, run.id(), List.of(o.contactId()), next, "skipped", now, "previous_step_skipped",
+                            "Step " + step + " was skipped (" + o.reasonCode() + "), so no later step is sent", now);
+                }
+            }
+        }
     }
 }

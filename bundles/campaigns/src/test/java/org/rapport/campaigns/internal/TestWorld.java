@@ -1,10 +1,8 @@
 package org.rapport.campaigns.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.rapport.campaigns.Rule;
@@ -30,7 +28,8 @@ final class TestWorld implements AutoCloseable {
     final TestDb db;
     final Records records;
     final FakeStaff staff = new FakeStaff();
-    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Stands at {@link #NOW} until a test moves it on. */
+    final MutableClock clock = new MutableClock(NOW);
     final FakeMessenger messenger = new FakeMessenger();
     final MessageRenderer renderer;
     final CampaignService service;
@@ -45,7 +44,7 @@ final class TestWorld implements AutoCloseable {
     TestWorld(String kind) throws Exception {
         db = TestDb.open(kind).migrate("db/migration/V1__records.sql", "db/migration/V2__contact_point_lookup.sql",
                 "db/migration/V3__segment_views.sql", "db/migration/V1__consent_and_gate.sql", "db/migration/V5__consent_view.sql",
-                "db/migration/V1__campaigns.sql");
+                "db/migration/V1__campaigns.sql", "db/migration/V2__campaign_steps.sql");
         records = new RecordsService(db.store(), TestDb.schemaReady("org.rapport.records"));
         staff.add(11, "wang.fang", Role.MANAGER);
         acme = records.createClient(new ClientInput("Acme Trading", null, "Trade", "Shanghai", new BigDecimal("12000000"), 80,

@@ -52,11 +52,11 @@ public final class CampaignsServlet extends JsonServlet {
         this.campaigns = campaigns;
     }
 
-    /** Body of a preview or test send. */
-    public record ContactBody(Long contactId) {}
+    /** Body of a preview (of step {@code step}, default 0) or test send. */
+    public record ContactBody(Long contactId, Integer step) {}
 
-    /** Body of the editor's preview of an unsaved campaign. */
-    public record DraftPreviewBody(CampaignInput campaign, Long contactId) {}
+    /** Body of the editor's preview of an unsaved campaign (of step {@code step}, default 0). */
+    public record DraftPreviewBody(CampaignInput campaign, Long contactId, Integer step) {}
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -102,7 +102,7 @@ public final class CampaignsServlet extends JsonServlet {
             DraftPreviewBody body = readJson(req, DraftPreviewBody.class);
             long contactId = contact(body == null ? null : body.contactId());
             Audit.record(req, Audit.Entry.read("contact", contactId, null, contactId));
-            writeJson(resp, 200, campaigns.render(body.campaign(), contactId));
+            writeJson(resp, 200, campaigns.render(body.campaign(), contactId, body.step() == null ? 0 : body.step()));
             return;
         }
         if (path.length != 2) {
@@ -115,9 +115,10 @@ public final class CampaignsServlet extends JsonServlet {
             case "resume" -> writeJson(resp, 200, stats(campaigns.resume(c.id(), caller)));
             case "cancel" -> writeJson(resp, 200, stats(campaigns.cancel(c.id(), caller)));
             case "preview" -> {
-                long contactId = contact(readJson(req, ContactBody.class).contactId());
+                ContactBody body = readJson(req, ContactBody.class);
+                long contactId = contact(body == null ? null : body.contactId());
                 Audit.record(req, Audit.Entry.read("contact", contactId, null, contactId));
-                Rendered rendered = campaigns.render(c.id(), contactId);
+                Rendered rendered = campaigns.render(c.id(), contactId, body.step() == null ? 0 : body.step());
                 writeJson(resp, 200, rendered);
             }
             case "test-send" -> {
@@ -173,11 +174,12 @@ public final class CampaignsServlet extends JsonServlet {
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Content-Disposition", "attachment; filename=\"campaign-" + c.id() + "-recipients.csv\"");
         Writer out = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8);
-        out.write("run,contactId,state,reasonCode,reason,language,delivery,replied,optedOut,updatedAt\r\n");
+        out.write("run,contactId,state,reasonCode,reason,language,delivery,replied,optedOut,updatedAt,step,stepState,stepReasonCode,stepDueAt\r\n");
         for (Recipient r : all) {
             out.write(String.join(",", String.valueOf(r.run()), String.valueOf(r.contactId()), cell(r.state()), cell(r.reasonCode()),
                     cell(r.reason()), cell(r.language()), cell(r.delivery()), String.valueOf(r.replied()), String.valueOf(r.optedOut()),
-                    cell(r.updatedAt() == null ? null : r.updatedAt().toString())));
+                    cell(r.updatedAt() == null ? null : r.updatedAt().toString()), String.valueOf(r.step()), cell(r.stepState()),
+                    cell(r.stepReasonCode()), cell(r.stepDueAt() == null ? null : r.stepDueAt().toString())));
             out.write("\r\n");
         }
         out.flush();
@@ -212,6 +214,7 @@ public final class CampaignsServlet extends JsonServlet {
         body.put("replied", s.replied());
         body.put("optedOut", s.optedOut());
         body.put("skippedBy", s.skippedBy());
+        body.put("steps", s.steps());
         return body;
     }
 
