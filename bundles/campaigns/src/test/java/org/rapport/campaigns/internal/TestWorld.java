@@ -18,6 +18,7 @@ import org.rapport.records.internal.RecordsService;
 import org.rapport.security.Principal;
 import org.rapport.security.Role;
 import org.rapport.testing.FakeStaff;
+import org.rapport.testing.MutableClock;
 import org.rapport.testing.TestDb;
 
 /** A throwaway database with the records, compliance-consent and campaigns schemas, and a few clients. */

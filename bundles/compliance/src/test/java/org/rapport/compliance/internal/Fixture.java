@@ -16,6 +16,7 @@ import org.rapport.records.internal.RecordsService;
 import org.rapport.security.Principal;
 import org.rapport.security.Role;
 import org.rapport.store.SchemaReady;
+import org.rapport.testing.MutableClock;
 import org.rapport.testing.TestDb;
 
 /** A throwaway database with the records and compliance schemas, the real records service and the compliance services over it. */

@@ -21,6 +21,7 @@ import org.rapport.conversations.SendOutcome;
 import org.rapport.conversations.channel.InboundMessage;
 import org.rapport.conversations.channel.Received;
 import org.rapport.records.Interaction;
+import org.rapport.testing.MutableClock;
 import org.rapport.testing.TestDb;
 
 /** The conversations core over the real records service and schema, on H2 and PostgreSQL. */

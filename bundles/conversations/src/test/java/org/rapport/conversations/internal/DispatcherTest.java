@@ -22,6 +22,7 @@ import org.rapport.conversations.channel.InboundMessage;
 import org.rapport.conversations.channel.OutboundMessage;
 import org.rapport.conversations.channel.Received;
 import org.rapport.conversations.channel.SendResult;
+import org.rapport.testing.MutableClock;
 import org.rapport.testing.TestDb;
 
 /** The outbox drained to adapters: exactly once, retries, waiting for adapters and the gate; on H2 and PostgreSQL. */

@@ -15,6 +15,7 @@ import org.rapport.compliance.Erasure;
 import org.rapport.compliance.RetentionAction;
 import org.rapport.conversations.channel.InboundMessage;
 import org.rapport.conversations.channel.Received;
+import org.rapport.testing.MutableClock;
 import org.rapport.testing.TestDb;
 
 /** Export, erasure and retention of conversation data, on H2 and PostgreSQL. */

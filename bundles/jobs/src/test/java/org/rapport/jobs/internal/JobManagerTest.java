@@ -21,6 +21,7 @@ import org.rapport.jobs.JobInfo;
 import org.rapport.jobs.JobInfo.JobError;
 import org.rapport.jobs.JobInfo.State;
 import org.rapport.jobs.JobRequest;
+import org.rapport.testing.MutableClock;
 import org.rapport.testing.TestDb;
 
 /** The jobs service over a real database, H2 and PostgreSQL. */

@@ -1,4 +1,4 @@
-package org.rapport.compliance.internal;
+package org.rapport.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A clock that stands still until a test sets it or moves it on (UTC). */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
