@@ -73,6 +73,8 @@ public final class CampaignScenario {
             Files.writeString(data.resolve("config/org.rapport.compliance.cfg.json"),
                     "{\"defaultGranted\": [\"service\", \"care\"], \"frequencyCaps\": [\"care=10/30d\"]}");
             Files.writeString(data.resolve("config/org.rapport.campaigns.cfg.json"), "{\"tickMillis\": 50, \"batchSize\": 500}");
+            // the operator's sending limit for email (default 200/s, a typical relay's): the local sink takes anything
+            Files.writeString(data.resolve("config/org.rapport.conversations.cfg.json"), "{\"rateLimits\": [\"email=100000\"]}");
             Files.writeString(data.resolve("config/org.rapport.channel.email.mailbox~bench.cfg.json"), """
                     {"channel.account": "care", "address": "care@bench.example.com", "smtpHost": "127.0.0.1", "smtpPort": %d,
                      "smtpSecurity": "none", "receive": false}

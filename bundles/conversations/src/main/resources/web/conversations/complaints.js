@@ -1,7 +1,7 @@
 // Complaints: the list by status (newest first), each with its reference, the client's words as
 // text, a link to its conversation, and the next steps of its workflow (received → analysing →
 // resolving → answered → closed; a closed one may be reopened) with a note kept in the
-// conversation. Route: #/complaints[?status=received].
+// conversation. Route: #/complaints[/<status>], e.g. #/complaints/received.
 import { h, replace, message, when } from '/console/dom.js';
 import { translator } from '/console/i18n.js';
 import { useStyles } from './common.js';
@@ -34,8 +34,7 @@ function nextSteps(status) {
 }
 
 function statusOf(ctx) {
-    const query = ((ctx.params || []).join('/').split('?')[1]) || '';
-    const status = new URLSearchParams(query).get('status');
+    const status = (ctx.params || [])[0];
     return STATUSES.includes(status) ? status : '';
 }
 
@@ -48,7 +47,7 @@ export async function render(container, ctx) {
     const filter = h('select', { id: 'complaints-status', name: 'status' },
         h('option', { value: '', text: tr('status.any') }),
         STATUSES.map((s) => h('option', { value: s, selected: s === current, text: tr(`status.${s}`) })));
-    filter.addEventListener('change', () => ctx.navigate(filter.value ? `#/complaints?status=${filter.value}` : '#/complaints'));
+    filter.addEventListener('change', () => ctx.navigate(filter.value ? `#/complaints/${filter.value}` : '#/complaints'));
 
     replace(container, status,
         h('section', { class: 'panel' },

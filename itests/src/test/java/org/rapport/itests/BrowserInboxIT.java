@@ -182,7 +182,7 @@ class BrowserInboxIT {
         admin.call("POST", "/api/v1/clients", Map.of("name", "Complaint IT " + MARKER + " 有限公司",
                 "contacts", List.of(Map.of("name", "钱伟 " + MARKER, "phones", List.of(phone), "language", "zh"))));
         admin.call("POST", "/loopback/inbound", Map.of("from", phone, "text", "<b>你们</b>又乱扣费，太不像话了，我要投诉 " + MARKER));
-        driver.get(browser.base + "#/complaints?status=received");
+        driver.get(browser.base + "#/complaints/received");
         WebElement row = wait.until(d -> d.findElements(By.cssSelector("tr[data-complaint]")).stream()
                 .filter(r -> r.getText().contains(MARKER)).findFirst().orElse(null));
         String id = row.getAttribute("data-complaint");
@@ -194,7 +194,7 @@ class BrowserInboxIT {
         visible(By.cssSelector(".msg-ok"));
         wait.until(d -> d.findElements(By.cssSelector("tr[data-complaint='" + id + "']")).isEmpty());
         assertThat(admin.call("GET", "/api/v1/complaints/" + id, null).path("status").asText()).isEqualTo("closed");
-        driver.get(browser.base + "#/complaints?status=closed");
+        driver.get(browser.base + "#/complaints/closed");
         visible(By.cssSelector("tr[data-complaint='" + id + "'][data-status='closed']"));
         browser.screenshot("complaints.png");
     }
