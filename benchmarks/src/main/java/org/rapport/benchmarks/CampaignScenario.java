@@ -30,11 +30,16 @@ public final class CampaignScenario {
     private final Path dist;
     private final Path logs;
     private final long recipients;
+    private final Path profiles;
 
-    public CampaignScenario(Path dist, Path logs, long recipients) {
+    /**
+     * @param profiles where to write the profile summary ({@code --profile}), or null for none
+     */
+    public CampaignScenario(Path dist, Path logs, long recipients, Path profiles) {
         this.dist = dist;
         this.logs = logs;
         this.recipients = recipients;
+        this.profiles = profiles;
     }
 
     /** An IANA zone where the local hour is now {@code hour}, so quiet hours do not defer the run. */
@@ -74,7 +79,7 @@ public final class CampaignScenario {
                     "{\"defaultGranted\": [\"service\", \"care\"], \"frequencyCaps\": [\"care=10/30d\"]}");
             Files.writeString(data.resolve("config/org.rapport.campaigns.cfg.json"), "{\"tickMillis\": 50, \"batchSize\": 500}");
             // the operator's sending limit for email (default 200/s, a typical relay's): the local sink takes anything
-            Files.writeString(data.resolve("config/org.rapport.conversations.cfg.json"), "{\"rateLimits\": [\"email=100000\"]}");
+            Files.writeString(data.resolve("config/org.rapport.conversations.cfg.json"), "{\"rateLimits\": [\"email=100000\"], \"dispatcherThreads\": " + System.getenv().getOrDefault("RAPPORT_BENCH_SENDERS", "4") + "}");
             Files.writeString(data.resolve("config/org.rapport.channel.email.mailbox~bench.cfg.json"), """
                     {"channel.account": "care", "address": "care@bench.example.com", "smtpHost": "127.0.0.1", "smtpPort": %d,
                      "smtpSecurity": "none", "receive": false}
@@ -105,6 +110,8 @@ public final class CampaignScenario {
                     throw new IOException("POST /api/v1/campaigns answered " + created.statusCode() + ": " + Api.abbreviate(created.body()));
                 }
                 long id = Api.parse(created.body()).path("id").asLong();
+                StackSampler sampler = profiles == null ? null : StackSampler.attach(product.server().pid(), 50);
+                StackSampler.Mark before = sampler == null ? null : sampler.mark();
                 long start = System.nanoTime();
                 HttpResponse<String> launched = api.postJson("/api/v1/campaigns/" + id + "/launch", "{}", Duration.ofMinutes(10));
                 double launchSeconds = (System.nanoTime() - start) / 1e9;
@@ -149,6 +156,13 @@ public final class CampaignScenario {
                 double rate = unique / seconds;
                 System.out.printf("product: %d of %d messages at the SMTP sink in %.2f s = %.0f msgs/s (ratio %.2f); duplicated %d%n", unique,
                         handedOver, seconds, rate, rate / rawRate, sink.duplicates());
+                if (sampler != null) {
+                    String report = sampler.report("campaign, launch → every message at the SMTP sink", before, sampler.mark(), 40);
+                    sampler.close();
+                    Files.createDirectories(profiles);
+                    Files.writeString(profiles.resolve("campaign-profile.txt"), report);
+                    System.out.println(report);
+                }
                 result.put("recipients", targeted).put("msgs_per_s", rate).put("ratio", rate / rawRate).put("run_s", seconds)
                         .put("handover_msgs_per_s", targeted / handOverSeconds).put("launch_s", launchSeconds).put("skipped", skipped)
                         .put("lost", Math.max(0, handedOver - unique)).put("duplicated", sink.duplicates())

@@ -79,7 +79,7 @@ public final class Main {
                 case "memory" -> new MemoryScenario(dist, logs, scale == null ? 100_000 : scale).run(result);
                 case "search" -> new SearchScenario(dist, logs, scale == null ? 100_000 : scale).run(result);
                 case "mail-ingest" -> new MailIngestScenario(dist, logs, scale == null ? 2_000 : scale, profiles).run(result);
-                case "campaign" -> new CampaignScenario(dist, logs, scale == null ? 100_000 : scale).run(result);
+                case "campaign" -> new CampaignScenario(dist, logs, scale == null ? 100_000 : scale, profiles).run(result);
                 case "chat" -> new ChatScenario(dist, wsecho.toAbsolutePath(), logs, scale == null ? 200 : scale,
                         scale == null ? 100 : Math.max(1, scale / 2), 30).run(result);
                 default -> throw new IllegalStateException(scenario);

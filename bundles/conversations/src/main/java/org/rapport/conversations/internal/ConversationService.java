@@ -71,6 +71,13 @@ public final class ConversationService implements Conversations, InboundSink, Me
     private final Views views;
     private final Identify identify;
     private final ExecutorService recovery = Executors.newSingleThreadExecutor(r -> new Thread(r, "rapport-conversations-recovery"));
+    /** Delivery reports that came before their message was recorded as sent, tried again shortly. */
+    private final java.util.concurrent.ScheduledExecutorService earlyReports = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rapport-conversations-reports");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final int EARLY_REPORT_TRIES = 10;
     private volatile Settings settings;
     private volatile Dispatcher dispatcher;
 
@@ -102,6 +109,7 @@ public final class ConversationService implements Conversations, InboundSink, Me
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        earlyReports.shutdownNow();
         recovery.shutdown(); // no interrupt: the recovery may be in the middle of a database write
         recovery.awaitTermination(30, TimeUnit.SECONDS);
     }
@@ -336,17 +344,25 @@ public final class ConversationService implements Conversations, InboundSink, Me
         if (report == null || report.status() == null) {
             return;
         }
-        store.inTransaction(tx -> {
+        deliveryTry(report, 1);
+    }
+
+    /**
+     * A report by channel id can come before the dispatcher has recorded that id (it records a
+     * pass's sends together): such a report is tried again a few times, a second apart.
+     */
+    private void deliveryTry(DeliveryReport report, int attempt) {
+        boolean found = store.inTransaction(tx -> {
             Optional<OutboxRow> row = report.idempotencyKey() != null ? OutboxRepository.byKey(tx.handle(), report.idempotencyKey())
                     : report.externalId() != null ? OutboxRepository.byExternalId(tx.handle(), report.channel(), report.externalId())
                     : Optional.empty();
             if (row.isEmpty()) {
-                return null;
+                return false;
             }
             String status = report.status().name().toLowerCase(java.util.Locale.ROOT);
             MessageRow message = ConversationRepository.message(tx.handle(), row.get().messageId()).orElseThrow();
             if ("read".equals(message.status()) && "delivered".equals(status)) {
-                return null; // a late delivery receipt after the read receipt
+                return true; // a late delivery receipt after the read receipt
             }
             ConversationRepository.setMessageStatus(tx.handle(), message.id(), status, report.detail());
             ConversationRow conversation = ConversationRepository.conversation(tx.handle(), message.conversationId()).orElseThrow();
@@ -354,8 +370,17 @@ public final class ConversationService implements Conversations, InboundSink, Me
             event.put(ConversationEvents.STATUS, status);
             event.put(ConversationEvents.KEY, row.get().key());
             tx.emit(ConversationEvents.MESSAGE_STATUS, event);
-            return null;
+            return true;
         });
+        if (!found && report.idempotencyKey() == null && report.externalId() != null && attempt < EARLY_REPORT_TRIES) {
+            try {
+                earlyReports.schedule(() -> deliveryTry(report, attempt + 1), 1, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("Stopping: the delivery report for {} is not tried again", report.externalId());
+            }
+        } else if (!found) {
+            LOG.debug("A delivery report for no known message: {} {}", report.channel(), report.externalId());
+        }
     }
 
     // --- the staff side ---

@@ -166,9 +166,10 @@ public final class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
+        List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>(claimed.size()));
         List<Future<?>> futures = new ArrayList<>(claimed.size());
         for (OutboxRow row : claimed) {
-            futures.add(senders.submit(() -> deliverSafely(row)));
+            futures.add(senders.submit(() -> deliverSafely(row, sent)));
         }
         for (Future<?> f : futures) {
             try {
@@ -177,13 +178,49 @@ public final class Dispatcher {
                 LOG.warn("Sending failed unexpectedly: {}", e.getCause().toString());
             }
         }
+        recordSent(sent);
         return claimed.size();
     }
 
-    private void deliverSafely(OutboxRow row) {
+    /** A message the adapter took, waiting to be recorded with the others of its pass. */
+    private record Sent(OutboxRow row, MessageRow message, ConversationRow conversation, String externalId) {}
+
+    /**
+     * Records the pass's sent messages in one transaction (one commit for the batch rather than one
+     * per message). Should the node die before it, the rows are claimed again when their lease
+     * runs out and handed over again with the same key — which the adapters pass on (an email's
+     * Message-ID is derived from it), so the receiving side can tell a repeat.
+     */
+    private void recordSent(List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try {
+            store.inTransaction(tx -> {
+                for (Sent s : sent) {
+                    sentIn(tx, s);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Recording {} sent messages together failed ({}); recording them one by one", sent.size(), e.toString());
+            for (Sent s : sent) {
+                try {
+                    store.inTransaction(tx -> {
+                        sentIn(tx, s);
+                        return null;
+                    });
+                } catch (RuntimeException again) {
+                    LOG.warn("Outbox row {} stays claimed until its lease runs out: {}", s.row().id(), again.toString());
+                }
+            }
+        }
+    }
+
+    private void deliverSafely(OutboxRow row, List<Sent> sent) {
         inFlight.incrementAndGet();
         try {
-            deliver(row);
+            deliver(row, sent);
         } catch (RuntimeException e) {
             LOG.warn("Outbox row {} could not be handled, it is retried: {}", row.id(), e.toString());
             try {
@@ -201,7 +238,7 @@ public final class Dispatcher {
         }
     }
 
-    private void deliver(OutboxRow row) throws InterruptedException {
+    private void deliver(OutboxRow row, List<Sent> sent) throws InterruptedException {
         MessageRow message = store.jdbi().withHandle(h -> ConversationRepository.message(h, row.messageId())).orElseThrow();
         ConversationRow conversation = store.jdbi().withHandle(h -> ConversationRepository.conversation(h, message.conversationId()))
                 .orElseThrow();
@@ -246,7 +283,7 @@ public final class Dispatcher {
             result = SendResult.retry("the adapter answered nothing", null);
         }
         switch (result.status()) {
-            case SENT -> sent(row, message, conversation, result.externalId());
+            case SENT -> sent.add(new Sent(row, message, conversation, result.externalId()));
             case FAILED -> finish(row, message, conversation, OutboxRow.FAILED, "failed", result.detail());
             case RETRY -> {
                 if (row.attempts() >= settings.maxAttempts()) {
@@ -273,17 +310,14 @@ public final class Dispatcher {
                 conversation.language(), message.purpose(), inReplyTo, references, headers);
     }
 
-    private void sent(OutboxRow row, MessageRow message, ConversationRow conversation, String externalId) {
-        store.inTransaction(tx -> {
-            OutboxRepository.sent(tx.handle(), row.id(), externalId, clock.instant());
-            ConversationRepository.setSent(tx.handle(), message.id());
-            if (externalId != null && !externalId.isBlank()) {
-                ConversationRepository.addExternalRef(tx.handle(), conversation.channel(), conversation.account(), Sql.cut(externalId, 500),
-                        message.id(), conversation.id());
-            }
-            tx.emit(ConversationEvents.MESSAGE_STATUS, statusEvent(row, message, conversation, "sent"));
-            return null;
-        });
+    private void sentIn(org.rapport.store.Tx tx, Sent s) {
+        OutboxRepository.sent(tx.handle(), s.row().id(), s.externalId(), clock.instant());
+        ConversationRepository.setSent(tx.handle(), s.message().id());
+        if (s.externalId() != null && !s.externalId().isBlank()) {
+            ConversationRepository.addExternalRef(tx.handle(), s.conversation().channel(), s.conversation().account(),
+                    Sql.cut(s.externalId(), 500), s.message().id(), s.conversation().id());
+        }
+        tx.emit(ConversationEvents.MESSAGE_STATUS, statusEvent(s.row(), s.message(), s.conversation(), "sent"));
     }
 
     private void finish(OutboxRow row, MessageRow message, ConversationRow conversation, String state, String status, String detail) {
