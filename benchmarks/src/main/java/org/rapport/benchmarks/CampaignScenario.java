@@ -132,7 +132,7 @@ public final class CampaignScenario {
                         System.out.printf("  %d of %d still pending%n", stats.path("pending").asLong(), targeted);
                         lastReport = System.nanoTime();
                     }
-                    Server.sleep(100);
+                    Server.sleep(500); // the stats are an aggregate over the run's recipients: not too often
                 }
                 double handOverSeconds = (System.nanoTime() - start) / 1e9;
                 long skipped = stats.path("skipped").asLong();

@@ -3,9 +3,18 @@ package org.rapport.campaigns.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -33,6 +42,19 @@ public final class ResultsListener implements EventHandler {
     private final Settings settings;
     private final Clock clock;
     private final CampaignRepository repo = new CampaignRepository();
+    /** Delivery statuses waiting to be recorded together (one transaction per flush, not per event). */
+    private final ConcurrentLinkedQueue<Status> statuses = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "rapport-campaigns-results");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final long FLUSH_MILLIS = 100;
+    private static final int FLUSH_MAX = 1000;
+
+    /** One delivery status of a campaign message, by its key. */
+    private record Status(String key, String status) {}
 
     @Activate
     public ResultsListener(@Reference Store store, @Reference(target = "(bundle=org.rapport.campaigns)") SchemaReady schema,
@@ -50,8 +72,8 @@ public final class ResultsListener implements EventHandler {
     public void handleEvent(Event event) {
         try {
             switch (event.getTopic()) {
-                case ConversationEvents.MESSAGE_STATUS -> status(String.valueOf(event.getProperty(ConversationEvents.KEY)),
-                        String.valueOf(event.getProperty(ConversationEvents.STATUS)));
+                case ConversationEvents.MESSAGE_STATUS -> queue(new Status(String.valueOf(event.getProperty(ConversationEvents.KEY)),
+                        String.valueOf(event.getProperty(ConversationEvents.STATUS))));
                 case ConversationEvents.MESSAGE_RECEIVED -> contact(event.getProperty(ConversationEvents.CONTACT_ID), "replied");
                 default -> {
                     if (Boolean.FALSE.equals(event.getProperty("granted")) || "false".equals(String.valueOf(event.getProperty("granted")))) {
@@ -64,30 +86,87 @@ public final class ResultsListener implements EventHandler {
         }
     }
 
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        flusher.shutdown();
+        flusher.awaitTermination(10, TimeUnit.SECONDS);
+        flush(); // what came last
+    }
+
+    /** Statuses of a busy campaign come by the thousand: they are recorded together, shortly after. */
+    private void queue(Status s) {
+        statuses.add(s);
+        if (flushScheduled.compareAndSet(false, true)) {
+            try {
+                flusher.schedule(this::flushScheduled, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                flushScheduled.set(false);
+                flush(); // stopping: record it now
+            }
+        }
+    }
+
+    private void flushScheduled() {
+        flushScheduled.set(false);
+        flush();
+        if (!statuses.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+            flusher.execute(this::flushScheduled);
+        }
+    }
+
+    private void flush() {
+        List<Status> batch = new ArrayList<>();
+        for (Status s = statuses.poll(); s != null; s = batch.size() < FLUSH_MAX ? statuses.poll() : null) {
+            batch.add(s);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.inTransaction(tx -> {
+                batch.forEach(s -> statusIn(tx.handle(), s.key(), s.status(), clock.instant()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("{} campaign delivery statuses could not be recorded together ({}); recording them one by one", batch.size(),
+                    e.toString());
+            for (Status s : batch) {
+                try {
+                    status(s.key(), s.status());
+                } catch (RuntimeException again) {
+                    LOG.warn("Campaign result for {} not recorded: {}", s.key(), again.toString());
+                }
+            }
+        }
+    }
+
     /** Records a delivery status of a campaign message (of its step, for a follow-up step's key); other keys are ignored. */
     void status(String key, String status) {
+        Instant now = clock.instant();
+        store.inTransaction(tx -> {
+            statusIn(tx.handle(), key, status, now);
+            return null;
+        });
+    }
+
+    private void statusIn(org.jdbi.v3.core.Handle h, String key, String status, Instant now) {
         var parsed = CampaignKeys.parse(key);
         if (parsed.isEmpty() || !RANK.containsKey(status)) {
             return;
         }
         var k = parsed.get();
-        Instant now = clock.instant();
-        store.inTransaction(tx -> {
-            var runId = repo.runId(tx.handle(), k.campaignId(), k.runNo());
-            if (runId.isEmpty()) {
-                return null;
+        var runId = repo.runId(h, k.campaignId(), k.runNo());
+        if (runId.isEmpty()) {
+            return;
+        }
+        var current = k.step() == 0 ? repo.delivery(h, runId.get(), k.contactId()) : repo.stepDelivery(h, runId.get(), k.contactId(), k.step());
+        if (current.isPresent() && RANK.getOrDefault(current.get(), 0) < RANK.get(status)) {
+            if (k.step() == 0) {
+                repo.setDelivery(h, runId.get(), k.contactId(), status, now);
+            } else {
+                repo.setStepDelivery(h, runId.get(), k.contactId(), k.step(), status, now);
             }
-            var current = k.step() == 0 ? repo.delivery(tx.handle(), runId.get(), k.contactId())
-                    : repo.stepDelivery(tx.handle(), runId.get(), k.contactId(), k.step());
-            if (current.isPresent() && RANK.getOrDefault(current.get(), 0) < RANK.get(status)) {
-                if (k.step() == 0) {
-                    repo.setDelivery(tx.handle(), runId.get(), k.contactId(), status, now);
-                } else {
-                    repo.setStepDelivery(tx.handle(), runId.get(), k.contactId(), k.step(), status, now);
-                }
-            }
-            return null;
-        });
+        }
     }
 
     void contact(Object contactId, String column) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,14 +79,21 @@ public final class EventOutbox {
         events.forEach(e -> inFlight.remove(e.id()));
     }
 
-    /** The transaction that wrote {@code events} committed: publish them now. */
+    /**
+     * The transaction that wrote {@code events} committed: publish them now, then mark them
+     * published together (one statement for the transaction's events, not one commit each).
+     */
     void committed(List<Pending> events) {
-        for (Pending event : events) {
-            try {
-                publish(event);
-            } finally {
-                inFlight.remove(event.id());
+        List<Long> done = new ArrayList<>(events.size());
+        try {
+            for (Pending event : events) {
+                if (publish(event)) {
+                    done.add(event.id());
+                }
             }
+            markPublished(done);
+        } finally {
+            events.forEach(e -> inFlight.remove(e.id()));
         }
     }
 
@@ -96,7 +104,6 @@ public final class EventOutbox {
      * @return how many were published
      */
     public int republishPending() {
-        int published = 0;
         List<Pending> rows =
                 jdbi.withHandle(
                         h ->
@@ -106,24 +113,28 @@ public final class EventOutbox {
                                         .setMaxRows(BATCH)
                                         .map((rs, ctx) -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3)))
                                         .list());
-        for (Pending row : rows) {
-            if (!inFlight.add(row.id())) {
-                continue;
-            }
-            try {
+        List<Long> claimed = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
+        try {
+            for (Pending row : rows) {
+                if (!inFlight.add(row.id())) {
+                    continue;
+                }
+                claimed.add(row.id());
                 if (publish(row)) {
-                    published++;
+                    done.add(row.id());
                 } else {
                     break; // no publisher: the rest waits too
                 }
-            } finally {
-                inFlight.remove(row.id());
             }
+            markPublished(done);
+        } finally {
+            claimed.forEach(inFlight::remove);
         }
-        if (published > 0) {
-            LOG.info("Republished {} stored event(s)", published);
+        if (!done.isEmpty()) {
+            LOG.info("Republished {} stored event(s)", done.size());
         }
-        return published;
+        return done.size();
     }
 
     /** Deletes published rows older than {@code before}; returns how many. */
@@ -136,41 +147,39 @@ public final class EventOutbox {
                                 .execute());
     }
 
+    /** Hands the event to the publisher; true when it is done with (delivered, or unreadable and given up). */
     private boolean publish(Pending event) {
         Map<String, Object> properties;
         try {
             properties = json.readValue(event.json(), MAP);
         } catch (JsonProcessingException e) {
             LOG.error("Stored event {} has unreadable properties; marking it published", event.id());
-            markPublished(event.id());
             return true;
         }
         properties.put(Store.EVENT_ID, event.id());
-        boolean delivered;
         try {
-            delivered = publisher.publish(event.topic(), properties);
+            return publisher.publish(event.topic(), properties);
         } catch (RuntimeException e) {
             LOG.warn("Publishing event {} on {} failed; it will be retried: {}",
                     event.id(), event.topic(), e.toString());
             return false;
         }
-        if (delivered) {
-            markPublished(event.id());
-        }
-        return delivered;
     }
 
-    private void markPublished(long id) {
-        try {
-            jdbi.useHandle(
-                    h ->
-                            h.createUpdate(
-                                            "UPDATE store_event SET published_at = CURRENT_TIMESTAMP "
-                                                    + "WHERE id = :id AND published_at IS NULL")
-                                    .bind("id", id)
-                                    .execute());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not mark event {} published; it may be delivered again: {}", id, e.toString());
+    private void markPublished(List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            try {
+                jdbi.useHandle(
+                        h ->
+                                h.createUpdate(
+                                                "UPDATE store_event SET published_at = CURRENT_TIMESTAMP "
+                                                        + "WHERE id IN (<ids>) AND published_at IS NULL")
+                                        .bindList("ids", chunk)
+                                        .execute());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not mark {} events published; they may be delivered again: {}", chunk.size(), e.toString());
+            }
         }
     }
 }
