@@ -22,6 +22,8 @@ public final class ImportScenario {
         return Duration.ofSeconds(env == null || env.isBlank() ? 180 : Long.parseLong(env.strip()));
     }
 
+    /** How long after the job's end the search index may take to hold every row. */
+    private static final Duration SEARCHABLE_CAP = Duration.ofMinutes(30);
     /** Thread-dump period of the sampling profiler ({@code --profile}). */
     private static final long SAMPLE_MS = 50;
     /** Rows of the baseline's warm-up run (not measured). */
@@ -93,7 +95,19 @@ public final class ImportScenario {
                     System.out.printf(" %.0f", timing.rate(rows, tenth / 10.0, (tenth + 1) / 10.0));
                 }
                 System.out.println(" rows/s");
+                // "into the store and the search index": the rows count once the index's searcher holds them all
+                double searchable = product.awaitSearchable(rows, timing.startNanos(), SEARCHABLE_CAP);
+                if (searchable >= 0) {
+                    System.out.printf("searchable: every row in the search index %.2f s after the POST = %.0f rows/s%n", searchable,
+                            rows / searchable);
+                    result.put("searchable_s", searchable).put("searchable_rows_per_s", rows / searchable)
+                            .put("searchable_ratio", rows / searchable / base.rowsPerSecond());
+                } else {
+                    result.fail("the search index did not hold all " + rows + " rows within " + SEARCHABLE_CAP.toSeconds() + " s of the job's end");
+                }
                 product.check(timing, rows, result);
+                String lastName = ImportData.row(rows - 1).name();
+                result.check(product.searchHits(lastName) >= 1, "searching for the last row's company '" + lastName + "' finds nothing");
                 long imported = timing.job().path("counts").path("imported").asLong(0);
                 result.put("lost", Math.max(0, rows - imported));
 

@@ -28,7 +28,7 @@ public final class ProductImport implements AutoCloseable {
     private static final long POLL_MS = 100;
 
     /** Timings of one import, the finished job as {@code GET /api/v1/jobs/{id}} answered, and the polled progress. */
-    public record Timing(double uploadSeconds, double totalSeconds, double serverJobSeconds, JsonNode job, List<double[]> progress) {
+    public record Timing(long startNanos, double uploadSeconds, double totalSeconds, double serverJobSeconds, JsonNode job, List<double[]> progress) {
 
         /**
          * Rows per second while the job went from {@code fromShare} to {@code toShare} of {@code rows}
@@ -135,7 +135,7 @@ public final class ProductImport implements AutoCloseable {
                     serverSeconds = Duration.between(Instant.parse(job.path("startedAt").asText()),
                             Instant.parse(job.path("finishedAt").asText())).toMillis() / 1000.0;
                 }
-                return new Timing((uploadedNanos - start) / 1e9, (end - start) / 1e9, serverSeconds, job, progress);
+                return new Timing(start, (uploadedNanos - start) / 1e9, (end - start) / 1e9, serverSeconds, job, progress);
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("the import job " + id + " did not finish within " + JOB_TIMEOUT.toMinutes() + " min");
@@ -203,6 +203,39 @@ public final class ProductImport implements AutoCloseable {
                         + ", expected " + row.region() + "/" + row.industry());
         result.check(client.path("annualRevenue").decimalValue().compareTo(row.revenue()) == 0, "row " + i + ": annual revenue "
                 + client.path("annualRevenue") + ", expected " + row.revenue());
+    }
+
+    /**
+     * Waits until the search index holds the import: {@code GET /api/v1/search/status} counts at
+     * least {@code n} client and {@code n} contact documents in its current searcher (polled every
+     * 250 ms, for at most {@code cap}); answers the seconds since {@code since} (a {@link System#nanoTime()}),
+     * or -1 when the cap passed first.
+     */
+    public double awaitSearchable(long n, long since, Duration cap) throws IOException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        long lastReport = System.nanoTime();
+        while (true) {
+            JsonNode documents = api.get("/api/v1/search/status", Duration.ofSeconds(30)).path("documents");
+            long clients = documents.path("client").asLong(0);
+            long contacts = documents.path("contact").asLong(0);
+            if (clients >= n && contacts >= n) {
+                return (System.nanoTime() - since) / 1e9;
+            }
+            if (System.nanoTime() > deadline) {
+                return -1;
+            }
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                System.out.printf("  search index: %d clients, %d contacts%n", clients, contacts);
+            }
+            Server.sleep(250);
+        }
+    }
+
+    /** Search hits of type client for {@code text} (e.g. the last imported company's name). */
+    public long searchHits(String text) throws IOException {
+        return api.get("/api/v1/search?type=client&size=1&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8), Duration.ofSeconds(30))
+                .path("total").asLong(0);
     }
 
     /** Clients without a tier (not scored yet), from {@code GET /api/v1/clients/stats?by=tier}. */

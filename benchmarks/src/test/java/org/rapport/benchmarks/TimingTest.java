@@ -10,7 +10,7 @@ class TimingTest {
     @Test
     void ratesBetweenTheNearestPolls() {
         // polls: {seconds since the POST, rows seen}
-        ProductImport.Timing timing = new ProductImport.Timing(0.1, 4, 3.9, null,
+        ProductImport.Timing timing = new ProductImport.Timing(0L, 0.1, 4, 3.9, null,
                 List.of(new double[] {0, 0}, new double[] {1, 1000}, new double[] {2, 1000}, new double[] {3, 3000},
                         new double[] {4, 4000}));
         assertThat(timing.rate(4000, 0, 0.25)).isEqualTo(1000.0);

@@ -2,7 +2,7 @@ package org.rapport.records;
 
 /**
  * EventAdmin topics and properties of the events the records service posts after each committed
- * change. Every event carries {@link #CLIENT_ID} (except {@link #CLIENTS_IMPORTED}), {@link #ACTOR_ID} and the outbox's
+ * change. Every event carries {@link #CLIENT_ID} (except {@link #CLIENTS_IMPORTED} and {@link #IMPORT_FINISHED}), {@link #ACTOR_ID} and the outbox's
  * {@code event.id}; entity events also carry their own id.
  *
  * @since 0.1
@@ -33,8 +33,20 @@ public final class RecordsEvents {
     public static final String TRANSACTION_CREATED = PREFIX + "transaction/CREATED";
     public static final String TASK_CREATED = PREFIX + "task/CREATED";
     public static final String TASK_UPDATED = PREFIX + "task/UPDATED";
-    /** A batch of clients was imported at once (an import job): {@link #CLIENT_IDS}, {@link #COUNT}. */
+    /**
+     * A batch of clients was imported at once (an import job): {@link #CLIENT_IDS}, {@link #COUNT}, and since 0.3
+     * {@link #JOB_ID}. The job's {@link #IMPORT_FINISHED} follows its last batch.
+     */
     public static final String CLIENTS_IMPORTED = PREFIX + "client/IMPORTED";
+    /**
+     * An import job has written its last batch and ended (succeeded, failed or cancelled): {@link #JOB_ID},
+     * {@link #COUNT} (clients it created), {@link #ACTOR_ID}. Posted once per import, after every
+     * {@link #CLIENTS_IMPORTED} of the job was committed. Work on the imported clients that is not
+     * urgent (scoring) can wait for it rather than compete with the import.
+     *
+     * @since 0.3
+     */
+    public static final String IMPORT_FINISHED = PREFIX + "import/FINISHED";
 
     /** Property: the client id (long). */
     public static final String CLIENT_ID = "client.id";
@@ -52,6 +64,8 @@ public final class RecordsEvents {
     public static final String KIND = "kind";
     /** Property: the ids of the clients imported in one batch (a list of numbers). */
     public static final String CLIENT_IDS = "client.ids";
+    /** Property of {@link #CLIENTS_IMPORTED} and {@link #IMPORT_FINISHED}: the import job's id (string). @since 0.3 */
+    public static final String JOB_ID = "job.id";
     /** Property: how many records (long). */
     public static final String COUNT = "count";
     /** Property of {@link #CONTACT_DELETED}: {@code true} when the contact was erased (a data-subject request). @since 0.2 */

@@ -64,6 +64,15 @@ final class AccountRepository {
 
     // --- scores ---
 
+    /** Which of {@code clientIds} have a score. */
+    static Set<Long> scored(Handle h, List<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Set.of();
+        }
+        return h.createQuery("SELECT client_id FROM acc_score WHERE client_id IN (<ids>)").bindList("ids", clientIds)
+                .mapTo(Long.class).collect(java.util.stream.Collectors.toSet());
+    }
+
     static Optional<ScoreRow> score(Handle h, long clientId) {
         return h.createQuery("SELECT * FROM acc_score WHERE client_id = :id").bind("id", clientId).map((rs, ctx) -> scoreRow(rs)).findOne();
     }

@@ -69,13 +69,21 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
     }
 
     AccountsService(Store store, Records records, StaffDirectory staff, AccountSettings settings, Clock clock, boolean background) {
+        this(store, records, staff, settings, clock, background ? BackgroundWork.CATCH_UP_DELAY : null);
+    }
+
+    /**
+     * @param catchUpDelay when the background thread scores the clients without a score; {@code null}: no background
+     *        thread (events are ignored, nothing is scheduled)
+     */
+    AccountsService(Store store, Records records, StaffDirectory staff, AccountSettings settings, Clock clock, java.time.Duration catchUpDelay) {
         this.store = store;
         this.records = records;
         this.staff = staff;
         this.settings = settings;
         this.clock = clock;
         this.assignments = new Assignments(store, records, staff, settings, clock);
-        this.background = background ? BackgroundWork.start(this, settings.recomputeCron()) : null;
+        this.background = catchUpDelay == null ? null : BackgroundWork.start(this, settings.recomputeCron(), catchUpDelay);
     }
 
     private static AccountSettings settings(AccountsConfig config) {
@@ -112,7 +120,18 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
         if (topic.equals(RecordsEvents.CLIENTS_IMPORTED)) {
             Object ids = event.getProperty(RecordsEvents.CLIENT_IDS);
             if (ids instanceof List<?> list) {
-                list.forEach(id -> background.enqueue(((Number) id).longValue(), true));
+                List<Long> clientIds = list.stream().map(id -> ((Number) id).longValue()).toList();
+                if (event.getProperty(RecordsEvents.JOB_ID) instanceof String jobId) {
+                    background.imported(jobId, clientIds);
+                } else {
+                    clientIds.forEach(id -> background.enqueue(id, true));
+                }
+            }
+            return;
+        }
+        if (topic.equals(RecordsEvents.IMPORT_FINISHED)) {
+            if (event.getProperty(RecordsEvents.JOB_ID) instanceof String jobId) {
+                background.importFinished(jobId);
             }
             return;
         }
@@ -250,6 +269,34 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
             props.put("to", to);
         }
         return props;
+    }
+
+    /**
+     * Assigns and scores every client that has no score yet (one whose import was cut off by a
+     * restart before it was scored); answers how many.
+     */
+    int scoreUnscored() {
+        int count = 0;
+        long after = 0;
+        while (true) {
+            List<Long> ids = records.clientIds(after, BATCH);
+            if (ids.isEmpty()) {
+                return count;
+            }
+            Set<Long> scored = store.jdbi().withHandle(h -> AccountRepository.scored(h, ids));
+            Map<Long, Boolean> missing = new LinkedHashMap<>();
+            ids.stream().filter(id -> !scored.contains(id)).forEach(id -> missing.put(id, true));
+            if (!missing.isEmpty()) {
+                process(missing);
+                count += missing.size();
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** Clients held back from scoring until their import has finished (0 without the background thread). */
+    int heldForImports() {
+        return background == null ? 0 : background.held();
     }
 
     @Override

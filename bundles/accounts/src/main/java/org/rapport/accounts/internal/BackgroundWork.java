@@ -1,8 +1,10 @@
 package org.rapport.accounts.internal;
 
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,17 +15,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The account bundle's one background thread: recomputes clients named by records events
- * (coalesced, shortly after the change) and runs the scheduled full recomputation and
- * rebalancing at the configured cron times.
+ * (coalesced, shortly after the change; an import's clients once the import has finished), scores
+ * clients that have no score yet once at start (an import cut off by a restart), and runs the
+ * scheduled full recomputation and rebalancing at the configured cron times.
  */
 final class BackgroundWork {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundWork.class);
     private static final long COALESCE_MS = 200;
+    /** How long an import may send no batch before its held clients are scored anyway (its end was never announced). */
+    static final long STALE_IMPORT_MS = 10 * 60_000;
+    private static final long STALE_CHECK_MS = 60_000;
+    /** Delay of the start-up scoring of clients without a score, so the bundle's start is not slowed. */
+    static final Duration CATCH_UP_DELAY = Duration.ofSeconds(5);
 
     private final AccountsService service;
     private final ScheduledExecutorService executor;
     private final CronExpression cron;
     private final Map<Long, Boolean> pending = new LinkedHashMap<>();
+    private final ImportDeferral imports = new ImportDeferral(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(STALE_IMPORT_MS));
     private boolean drainScheduled;
 
     private BackgroundWork(AccountsService service, CronExpression cron) {
@@ -36,7 +45,12 @@ final class BackgroundWork {
         });
     }
 
-    static BackgroundWork start(AccountsService service, String cronText) {
+    /**
+     * Starts the thread.
+     *
+     * @param catchUpDelay when to score the clients without a score
+     */
+    static BackgroundWork start(AccountsService service, String cronText, Duration catchUpDelay) {
         CronExpression cron = null;
         try {
             cron = new CronExpression(cronText);
@@ -45,7 +59,49 @@ final class BackgroundWork {
         }
         BackgroundWork work = new BackgroundWork(service, cron);
         work.scheduleNext();
+        work.executor.schedule(work::catchUp, catchUpDelay.toMillis(), TimeUnit.MILLISECONDS);
+        work.executor.scheduleWithFixedDelay(work::releaseStale, STALE_CHECK_MS, STALE_CHECK_MS, TimeUnit.MILLISECONDS);
         return work;
+    }
+
+    /** A batch of an import job: held until the job has finished, or queued now when it already has. */
+    void imported(String jobId, List<Long> clientIds) {
+        if (!imports.hold(jobId, clientIds)) {
+            clientIds.forEach(id -> enqueue(id, true));
+        }
+    }
+
+    /** An import job has finished: its held clients are queued for assignment and scoring. */
+    void importFinished(String jobId) {
+        List<Long> released = imports.finish(jobId);
+        if (!released.isEmpty()) {
+            LOG.debug("Import {} finished: scoring its {} clients", jobId, released.size());
+            released.forEach(id -> enqueue(id, true));
+        }
+    }
+
+    /** Clients held back for running imports. */
+    int held() {
+        return imports.size();
+    }
+
+    private void releaseStale() {
+        List<Long> released = imports.releaseStale();
+        if (!released.isEmpty()) {
+            LOG.info("An import sent no batch and no end for {} min: scoring its {} clients", STALE_IMPORT_MS / 60_000, released.size());
+            released.forEach(id -> enqueue(id, true));
+        }
+    }
+
+    private void catchUp() {
+        try {
+            int scored = service.scoreUnscored();
+            if (scored > 0) {
+                LOG.info("Scored {} clients that had no score yet", scored);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Scoring the clients without a score failed: {}", e.toString());
+        }
     }
 
     /** Queues a client for recomputation (and assignment when {@code assign}). */

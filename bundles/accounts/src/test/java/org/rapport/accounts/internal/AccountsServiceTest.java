@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.osgi.service.event.Event;
 import org.rapport.accounts.AccountChange;
 import org.rapport.accounts.AccountEvents;
 import org.rapport.accounts.ClientAccount;
@@ -23,6 +25,7 @@ import org.rapport.records.ClientInput;
 import org.rapport.records.InteractionInput;
 import org.rapport.records.InvalidRecordException;
 import org.rapport.records.Records;
+import org.rapport.records.RecordsEvents;
 import org.rapport.records.TransactionInput;
 import org.rapport.records.internal.RecordsService;
 import org.rapport.security.Principal;
@@ -73,6 +76,9 @@ class AccountsServiceTest {
 
     @AfterEach
     void close() throws Exception {
+        if (accounts != null) {
+            accounts.deactivate();
+        }
         if (db != null) {
             db.close();
         }
@@ -203,5 +209,97 @@ class AccountsServiceTest {
         assertThat(accounts.overdue(12L, 10)).extracting(m -> m.get("clientId")).contains(stale.id());
         assertThat(accounts.overdue(11L, 10)).isEmpty();
         assertThat(accounts.account(active.id()).overdueDays()).isZero();
+    }
+
+    // --- background work: an import's clients wait for its end; clients without a score are scored at start ---
+
+    private void openWithBackground(String kind, Duration catchUpDelay) throws Exception {
+        open(kind, Map.of());
+        accounts = new AccountsService(db.store(), records, staff, AccountSettings.of(ConfigDefaults.with(Map.of())), CLOCK, catchUpDelay);
+    }
+
+    private boolean scored(long clientId) {
+        return records.client(clientId).orElseThrow().standing().tier() != null;
+    }
+
+    private boolean awaitScored(Duration within, long... clientIds) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (java.util.Arrays.stream(clientIds).allMatch(this::scored)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static Event imported(String jobId, long... clientIds) {
+        return new Event(RecordsEvents.CLIENTS_IMPORTED, Map.of(RecordsEvents.CLIENT_IDS, java.util.Arrays.stream(clientIds).boxed().toList(),
+                RecordsEvents.COUNT, clientIds.length, RecordsEvents.ACTOR_ID, 1L, RecordsEvents.JOB_ID, jobId));
+    }
+
+    private static Event finished(String jobId) {
+        return new Event(RecordsEvents.IMPORT_FINISHED, Map.of(RecordsEvents.JOB_ID, jobId, RecordsEvents.COUNT, 0L, RecordsEvents.ACTOR_ID, 1L));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void importedClientsAreScoredOnlyOnceTheirImportHasFinished(String kind) throws Exception {
+        openWithBackground(kind, Duration.ofHours(1));
+        Client a = client("Imported A", "50000000", 2, 10);
+        Client b = client("Imported B", "8000000", 0, 0);
+        Client single = client("Entered By Hand", "9000000", 1, 5);
+
+        accounts.handleEvent(imported("job-1", a.id()));
+        accounts.handleEvent(imported("job-1", b.id()));
+        accounts.handleEvent(new Event(RecordsEvents.CLIENT_CREATED, Map.of(RecordsEvents.CLIENT_ID, single.id(), RecordsEvents.ACTOR_ID, 1L)));
+
+        // a client created by hand is scored at once, while the import's wait
+        assertThat(awaitScored(Duration.ofSeconds(20), single.id())).isTrue();
+        Thread.sleep(500);
+        assertThat(scored(a.id())).isFalse();
+        assertThat(scored(b.id())).isFalse();
+        assertThat(accounts.heldForImports()).isEqualTo(2);
+
+        accounts.handleEvent(finished("job-1"));
+
+        assertThat(awaitScored(Duration.ofSeconds(20), a.id(), b.id())).isTrue();
+        assertThat(accounts.heldForImports()).isZero();
+        assertThat(records.client(a.id()).orElseThrow().standing().managerId()).isNotNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aBatchArrivingAfterItsImportEndedIsScoredAtOnce(String kind) throws Exception {
+        openWithBackground(kind, Duration.ofHours(1));
+        Client late = client("Late Batch", "20000000", 1, 30);
+
+        accounts.handleEvent(finished("job-2"));
+        accounts.handleEvent(imported("job-2", late.id()));
+
+        assertThat(awaitScored(Duration.ofSeconds(20), late.id())).isTrue();
+        assertThat(accounts.heldForImports()).isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void clientsWithoutAScoreAreScoredAtStart(String kind) throws Exception {
+        open(kind, Map.of());
+        Client done = client("Scored Before", "30000000", 3, 20);
+        accounts.recompute(done.id());
+        // an import cut off by a restart: stored, announced to no one, never scored
+        Client left = client("Left Unscored", "40000000", 2, 40);
+        Client other = client("Also Unscored", "1000000", 0, 0);
+        assertThat(scored(left.id())).isFalse();
+
+        AccountsService restarted = new AccountsService(db.store(), records, staff, AccountSettings.of(ConfigDefaults.with(Map.of())), CLOCK,
+                Duration.ZERO);
+        try {
+            assertThat(awaitScored(Duration.ofSeconds(20), left.id(), other.id())).isTrue();
+            assertThat(records.client(left.id()).orElseThrow().standing().managerId()).isNotNull();
+            assertThat(restarted.scoreUnscored()).isZero();
+        } finally {
+            restarted.deactivate();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rapport.jobs.JobContext;
 import org.rapport.records.ClientInput;
 import org.rapport.records.ContactInput;
@@ -18,6 +19,8 @@ import org.rapport.records.internal.csv.ImportRow;
 import org.rapport.records.internal.csv.ImportSummary;
 import org.rapport.records.internal.csv.RowResult;
 import org.rapport.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Imports clients and contacts from CSV: parses and validates each row (a bad row is reported
@@ -25,6 +28,7 @@ import org.rapport.store.Store;
  * each, so a row is either fully imported or not at all. Reports progress and counts to the job.
  */
 public final class ClientImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientImporter.class);
     static final int BATCH = 1000;
 
     private final Store store;
@@ -49,27 +53,43 @@ public final class ClientImporter {
     public ImportSummary run(InputStream in, ImportOptions options, DuplicatePolicy policy, long actorId, JobContext job,
             java.util.function.LongSupplier position) throws IOException {
         List<PendingRow> pending = new ArrayList<>(BATCH);
-        ImportSummary summary = new ClientCsvParser(options).parse(in, result -> {
-            job.count(ImportCounts.ROWS, 1);
-            job.progress(position.getAsLong());
-            PendingRow row = accept(result, job);
-            if (row != null) {
-                pending.add(row);
-                if (pending.size() >= BATCH) {
-                    flush(pending, policy, actorId, job);
+        AtomicLong created = new AtomicLong();
+        try {
+            ImportSummary summary = new ClientCsvParser(options).parse(in, result -> {
+                job.count(ImportCounts.ROWS, 1);
+                job.progress(position.getAsLong());
+                PendingRow row = accept(result, job);
+                if (row != null) {
+                    pending.add(row);
+                    if (pending.size() >= BATCH) {
+                        flush(pending, policy, actorId, job, created);
+                    }
                 }
+                return !job.cancelled();
+            });
+            if (!summary.headerOk()) {
+                summary.headerErrors().forEach(message -> job.error(summary.headerLine(), "header", message));
+                throw new InvalidRecordException("file", String.join("; ", summary.headerErrors()));
             }
-            return !job.cancelled();
-        });
-        if (!summary.headerOk()) {
-            summary.headerErrors().forEach(message -> job.error(summary.headerLine(), "header", message));
-            throw new InvalidRecordException("file", String.join("; ", summary.headerErrors()));
+            summary.headerWarnings().forEach(message -> job.error(summary.headerLine(), "header", "warning: " + message));
+            if (!job.cancelled()) {
+                flush(pending, policy, actorId, job, created);
+            }
+            return summary;
+        } finally {
+            finished(job.id(), actorId, created.get());
         }
-        summary.headerWarnings().forEach(message -> job.error(summary.headerLine(), "header", "warning: " + message));
-        if (!job.cancelled()) {
-            flush(pending, policy, actorId, job);
+    }
+
+    /** Announces the end of the import (whatever its outcome), after its last batch. */
+    private void finished(String jobId, long actorId, long created) {
+        try {
+            store.inTransaction(tx -> tx.emit(RecordsEvents.IMPORT_FINISHED, Map.of(RecordsEvents.JOB_ID, jobId,
+                    RecordsEvents.COUNT, created, RecordsEvents.ACTOR_ID, actorId)));
+        } catch (RuntimeException e) {
+            // listeners that hold the import's clients back release them after a while without batches
+            LOG.warn("Could not announce the end of import {}: {}", jobId, e.toString());
         }
-        return summary;
     }
 
     private PendingRow accept(RowResult result, JobContext job) {
@@ -105,19 +125,19 @@ public final class ClientImporter {
         }
     }
 
-    private void flush(List<PendingRow> pending, DuplicatePolicy policy, long actorId, JobContext job) {
+    private void flush(List<PendingRow> pending, DuplicatePolicy policy, long actorId, JobContext job, AtomicLong created) {
         if (pending.isEmpty()) {
             return;
         }
         List<PendingRow> rows = List.copyOf(pending);
         pending.clear();
         try {
-            write(rows, policy, actorId, job);
+            write(rows, policy, actorId, job, created);
         } catch (RuntimeException batchFailure) {
             // isolate the row the database refused; the others are written one by one
             for (PendingRow row : rows) {
                 try {
-                    write(List.of(row), policy, actorId, job);
+                    write(List.of(row), policy, actorId, job, created);
                 } catch (RuntimeException rowFailure) {
                     job.count(ImportCounts.REJECTED, 1);
                     job.error(row.line(), "row", "could not be stored: " + rootMessage(rowFailure));
@@ -135,15 +155,16 @@ public final class ClientImporter {
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
 
-    private void write(List<PendingRow> rows, DuplicatePolicy policy, long actorId, JobContext job) {
+    private void write(List<PendingRow> rows, DuplicatePolicy policy, long actorId, JobContext job, AtomicLong created) {
         ImportBatchWriter.Outcome outcome = store.inTransaction(tx -> {
             ImportBatchWriter.Outcome o = new ImportBatchWriter(tx.handle(), policy, actorId, clock.instant()).write(rows);
             if (!o.created().isEmpty()) {
                 tx.emit(RecordsEvents.CLIENTS_IMPORTED, Map.of(RecordsEvents.CLIENT_IDS, o.created(),
-                        RecordsEvents.COUNT, o.created().size(), RecordsEvents.ACTOR_ID, actorId));
+                        RecordsEvents.COUNT, o.created().size(), RecordsEvents.ACTOR_ID, actorId, RecordsEvents.JOB_ID, job.id()));
             }
             return o;
         });
+        created.addAndGet(outcome.created().size());
         job.count(ImportCounts.IMPORTED, outcome.created().size());
         job.count(ImportCounts.MERGED, outcome.merged());
         job.count(ImportCounts.CONTACTS, outcome.contacts());

@@ -136,6 +136,26 @@ class ClientImporterTest {
         assertThatThrownBy(() -> run("industry,region\nretail,beijing\n", StandardCharsets.UTF_8, DuplicatePolicy.MERGE))
                 .isInstanceOf(InvalidRecordException.class);
         assertThat(records.clients(ClientQuery.all(1, 10)).total()).isZero();
+        assertThat(db.events()).filteredOn(e -> e.topic().equals(RecordsEvents.IMPORT_FINISHED)).singleElement()
+                .satisfies(e -> assertThat(((Number) e.properties().get(RecordsEvents.COUNT)).longValue()).isZero());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theEndOfAnImportIsAnnouncedAfterItsBatchesWithTheJobId(String kind) throws Exception {
+        open(kind);
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < ClientImporter.BATCH + 5; i++) {
+            csv.append("Company ").append(i).append(",c").append(i).append("@example.com\n");
+        }
+
+        run(csv.toString(), StandardCharsets.UTF_8, DuplicatePolicy.MERGE);
+
+        List<TestDb.Emitted> events = db.events().stream().filter(e -> e.topic().startsWith(RecordsEvents.PREFIX)).toList();
+        assertThat(events).extracting(TestDb.Emitted::topic).containsExactly(RecordsEvents.CLIENTS_IMPORTED,
+                RecordsEvents.CLIENTS_IMPORTED, RecordsEvents.IMPORT_FINISHED);
+        assertThat(events).allSatisfy(e -> assertThat(e.properties()).containsEntry(RecordsEvents.JOB_ID, "test"));
+        assertThat(((Number) events.get(2).properties().get(RecordsEvents.COUNT)).longValue()).isEqualTo(ClientImporter.BATCH + 5);
     }
 
     @ParameterizedTest
