@@ -60,14 +60,23 @@ final class OutboxRepository {
         if (channels.isEmpty()) {
             return List.of();
         }
-        List<OutboxRow> rows = h.createQuery("SELECT " + COLUMNS + " FROM conv_outbox WHERE channel IN (<channels>) AND ("
-                        + "(state IN ('pending', 'deferred') AND due_at <= :now" + (gateAvailable ? "" : " AND recheck = FALSE") + ") "
-                        + "OR (state = 'sending' AND lease_until < :now)) "
-                        + "ORDER BY due_at, id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .bindList("channels", channels).bind("now", Sql.ts(now)).bind("limit", limit)
-                .map((rs, ctx) -> row(rs)).list();
+        // one query per state, each walking the (state, due_at) index in order and stopping at the limit: a single
+        // query with OR sorted every due row on each claim, which made a large outbox slower with every claim
+        List<OutboxRow> rows = new ArrayList<>();
+        for (String state : List.of(OutboxRow.PENDING, OutboxRow.DEFERRED, OutboxRow.SENDING)) {
+            String due = state.equals(OutboxRow.SENDING) ? " AND lease_until < :now"
+                    : " AND due_at <= :now" + (gateAvailable ? "" : " AND recheck = FALSE");
+            rows.addAll(h.createQuery("SELECT " + COLUMNS + " FROM conv_outbox WHERE state = :state" + due
+                            + " AND channel IN (<channels>) ORDER BY state, due_at FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+                    .bind("state", state).bindList("channels", channels).bind("now", Sql.ts(now)).bind("limit", limit)
+                    .map((rs, ctx) -> row(rs)).list());
+        }
         if (rows.isEmpty()) {
             return rows;
+        }
+        rows.sort(java.util.Comparator.comparing(OutboxRow::dueAt).thenComparingLong(OutboxRow::id));
+        if (rows.size() > limit) {
+            rows = new ArrayList<>(rows.subList(0, limit)); // the rest stay as they are (their locks end with this transaction)
         }
         h.createUpdate("UPDATE conv_outbox SET state = 'sending', lease_until = :lease, claimed_by = :node, attempts = attempts + 1 "
                         + "WHERE id IN (<ids>)")
