@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rapport.conversations.channel.DeliveryReport;
 import org.rapport.conversations.channel.OutboundMessage;
 import org.rapport.conversations.channel.SendResult;
+import org.rapport.testing.MutableClock;
 
 class ChatEngineTest {
 
@@ -23,7 +25,7 @@ class ChatEngineTest {
     Path dir;
 
     private final FakePeers peers = new FakePeers();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private Settings settings = Settings.defaults();
     private SessionStore store;
     private ChatEngine engine;
