@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -110,8 +111,8 @@ class BrowserCampaignsIT {
         zh.clear();
         zh.sendKeys("尊敬的{{ contact.name }}：感谢{{ client.name }}的信任。");
         click(driver.findElement(By.cssSelector("button[data-action='preview']")));
-        WebElement preview = visible(By.cssSelector("pre.campaign-preview"));
-        wait.until(d -> preview.getText().contains(contactName));
+        visible(By.cssSelector("pre.campaign-preview"));
+        wait.until(d -> previewText(d).contains(contactName));
 
         // a follow-up step (a series): its own delay and templates, previewed on its own; a bad delay is shown at its field
         click(driver.findElement(By.cssSelector("button[data-action='add-step']")));
@@ -125,14 +126,15 @@ class BrowserCampaignsIT {
         new Select(driver.findElement(By.name("previewStep"))).selectByValue("1");
         click(driver.findElement(By.cssSelector("button[data-action='preview']")));
         wait.until(d -> {
-            String text = d.findElement(By.cssSelector("pre.campaign-preview")).getText();
+            String text = previewText(d);
             return text.contains("STEP-ONE") && text.contains(contactName);
         });
         click(driver.findElement(By.cssSelector("form button[type=submit]")));
         WebElement delayError = visible(By.cssSelector("[data-field='steps[0].delay'] .field-error"));
         assertThat(delayError.getText()).startsWith("an ISO-8601 duration");
-        delay.clear();
-        delay.sendKeys("P3D");
+        WebElement delayAgain = driver.findElement(By.name("steps[0].delay"));
+        delayAgain.clear();
+        delayAgain.sendKeys("P3D");
 
         click(driver.findElement(By.cssSelector("form button[type=submit]")));
         WebElement launch = visible(By.cssSelector("button[data-action='launch']"));
@@ -173,5 +175,14 @@ class BrowserCampaignsIT {
         JsonNode after = admin.call("GET", "/api/v1/campaigns/" + id, null);
         assertThat(after.path("segmentId").asLong()).isEqualTo(saved);
         assertThat(after.path("segment").isNull() || after.path("segment").isMissingNode()).isTrue();
+    }
+
+    /** The preview's text; empty while the preview is being replaced (the element went stale). */
+    private static String previewText(WebDriver d) {
+        try {
+            return d.findElements(By.cssSelector("pre.campaign-preview")).stream().map(WebElement::getText).findFirst().orElse("");
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 }
