@@ -55,6 +55,15 @@ public interface Records {
     /** Sets the parts of the standing that are not {@code null} in {@code standing}; records changes with {@code reason}. */
     Client updateStanding(long clientId, Standing standing, String reason, Principal actor);
 
+    /**
+     * {@link #updateStanding} for many clients in one transaction (the scoring of an import's
+     * clients): clients that are gone (deleted, merged) are left out; at most 1000 at once.
+     *
+     * @return how many clients' standing changed
+     * @since 0.4
+     */
+    int updateStandings(java.util.Map<Long, Standing> standings, String reason, Principal actor);
+
     /** Clears the manager of a client (e.g. when the manager leaves and nobody can take it). */
     Client clearManager(long clientId, String reason, Principal actor);
 

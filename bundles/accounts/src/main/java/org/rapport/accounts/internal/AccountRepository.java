@@ -74,20 +74,40 @@ final class AccountRepository {
     }
 
     static Optional<ScoreRow> score(Handle h, long clientId) {
-        return h.createQuery("SELECT * FROM acc_score WHERE client_id = :id").bind("id", clientId).map((rs, ctx) -> scoreRow(rs)).findOne();
+        return Optional.ofNullable(scores(h, List.of(clientId)).get(clientId));
     }
 
-    static void saveScore(Handle h, ScoreRow s) {
-        h.createUpdate("DELETE FROM acc_score WHERE client_id = :id").bind("id", s.clientId()).execute();
-        h.createUpdate("INSERT INTO acc_score (client_id, value_score, value_reasons, tier, tier_reason, stage, stage_reason, stage_since, "
-                        + "churn_risk, churn_reasons, last_contact, next_follow_up, manager_id, computed_at) VALUES (:id, :value, :valueReasons, "
-                        + ":tier, :tierReason, :stage, :stageReason, :stageSince, :risk, :riskReasons, :lastContact, :next, :manager, :at)")
-                .bind("id", s.clientId()).bind("value", s.valueScore()).bind("valueReasons", json(s.valueReasons()))
-                .bind("tier", s.tier()).bind("tierReason", cut(s.tierReason())).bind("stage", s.stage()).bind("stageReason", cut(s.stageReason()))
-                .bind("stageSince", Date.valueOf(s.stageSince())).bind("risk", s.churnRisk()).bind("riskReasons", json(s.churnReasons()))
-                .bind("lastContact", s.lastContact() == null ? null : Date.valueOf(s.lastContact()))
-                .bind("next", Date.valueOf(s.nextFollowUp())).bind("manager", s.managerId()).bind("at", Timestamp.from(s.computedAt()))
+    /** The stored scores of those of {@code clientIds} that have one. */
+    static java.util.Map<Long, ScoreRow> scores(Handle h, java.util.Collection<Long> clientIds) {
+        java.util.Map<Long, ScoreRow> out = new java.util.HashMap<>();
+        if (!clientIds.isEmpty()) {
+            h.createQuery("SELECT * FROM acc_score WHERE client_id IN (<ids>)").bindList("ids", new java.util.ArrayList<>(clientIds))
+                    .map((rs, ctx) -> scoreRow(rs)).forEach(row -> out.put(row.clientId(), row));
+        }
+        return out;
+    }
+
+    /** Replaces the stored scores of the rows' clients with the rows, in one batch. */
+    static void saveScores(Handle h, List<ScoreRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.createUpdate("DELETE FROM acc_score WHERE client_id IN (<ids>)").bindList("ids", rows.stream().map(ScoreRow::clientId).toList())
                 .execute();
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO acc_score (client_id, value_score, value_reasons, "
+                + "tier, tier_reason, stage, stage_reason, stage_since, churn_risk, churn_reasons, last_contact, next_follow_up, manager_id, "
+                + "computed_at) VALUES (:id, :value, :valueReasons, :tier, :tierReason, :stage, :stageReason, :stageSince, :risk, "
+                + ":riskReasons, :lastContact, :next, :manager, :at)");
+        for (ScoreRow s : rows) {
+            batch.bind("id", s.clientId()).bind("value", s.valueScore()).bind("valueReasons", json(s.valueReasons()))
+                    .bind("tier", s.tier()).bind("tierReason", cut(s.tierReason())).bind("stage", s.stage())
+                    .bind("stageReason", cut(s.stageReason())).bind("stageSince", Date.valueOf(s.stageSince()))
+                    .bind("risk", s.churnRisk()).bind("riskReasons", json(s.churnReasons()))
+                    .bind("lastContact", s.lastContact() == null ? null : Date.valueOf(s.lastContact()))
+                    .bind("next", Date.valueOf(s.nextFollowUp())).bind("manager", s.managerId())
+                    .bind("at", Timestamp.from(s.computedAt())).add();
+        }
+        batch.execute();
     }
 
     /** Clients whose next follow-up is before {@code today}: (client id, due date), most overdue first. */
@@ -131,10 +151,20 @@ final class AccountRepository {
     // --- overrides ---
 
     static Optional<TierOverride> override(Handle h, long clientId) {
-        return h.createQuery("SELECT tier, reason, expires_on, set_by, set_at FROM acc_override WHERE client_id = :id").bind("id", clientId)
-                .map((rs, ctx) -> new TierOverride(rs.getString(1), rs.getString(2),
-                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getTimestamp(5).toInstant()))
-                .findOne();
+        return Optional.ofNullable(overrides(h, List.of(clientId)).get(clientId));
+    }
+
+    /** The overrides of those of {@code clientIds} that have one. */
+    static java.util.Map<Long, TierOverride> overrides(Handle h, java.util.Collection<Long> clientIds) {
+        java.util.Map<Long, TierOverride> out = new java.util.HashMap<>();
+        if (!clientIds.isEmpty()) {
+            h.createQuery("SELECT client_id, tier, reason, expires_on, set_by, set_at FROM acc_override WHERE client_id IN (<ids>)")
+                    .bindList("ids", new java.util.ArrayList<>(clientIds))
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), new TierOverride(rs.getString(2), rs.getString(3),
+                            rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getLong(5), rs.getTimestamp(6).toInstant())))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+        }
+        return out;
     }
 
     static void saveOverride(Handle h, long clientId, TierOverride o) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rapport.accounts.AccountChange;
-import org.rapport.accounts.AccountEvents;
 import org.rapport.accounts.AccountManager;
 import org.rapport.accounts.Accounts;
 import org.rapport.accounts.Alert;
@@ -27,13 +25,10 @@ import org.rapport.accounts.ClientAccount;
 import org.rapport.accounts.ManagerProfile;
 import org.rapport.accounts.TierOverride;
 import org.rapport.accounts.internal.AccountRepository.ScoreRow;
-import org.rapport.records.Client;
-import org.rapport.records.ClientActivity;
 import org.rapport.records.InvalidRecordException;
 import org.rapport.records.NoSuchRecordException;
 import org.rapport.records.Records;
 import org.rapport.records.RecordsEvents;
-import org.rapport.records.Standing;
 import org.rapport.security.Principal;
 import org.rapport.security.Role;
 import org.rapport.security.StaffDirectory;
@@ -59,6 +54,7 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
     private final Clock clock;
     private final AccountSettings settings;
     private final Assignments assignments;
+    private final Scoring scoring;
     private final BackgroundWork background;
 
     @Activate
@@ -83,6 +79,7 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
         this.settings = settings;
         this.clock = clock;
         this.assignments = new Assignments(store, records, staff, settings, clock);
+        this.scoring = new Scoring(store, records, settings, clock);
         this.background = catchUpDelay == null ? null : BackgroundWork.start(this, settings.recomputeCron(), catchUpDelay);
     }
 
@@ -150,16 +147,7 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
             if (settings.autoAssign() && !toAssign.isEmpty()) {
                 assignments.assignBatch(toAssign, Principal.SYSTEM);
             }
-            Map<Long, ClientActivity> activity = records.activity(chunk, today());
-            for (Long id : chunk) {
-                try {
-                    apply(id, activity.get(id));
-                } catch (NoSuchRecordException e) {
-                    LOG.debug("Client {} vanished before it was scored", id);
-                } catch (RuntimeException e) {
-                    LOG.warn("Updating the account of client {} failed: {}", id, e.toString());
-                }
-            }
+            scoring.scoreAll(chunk, records.activity(chunk, today()));
         }
     }
 
@@ -223,52 +211,12 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
 
     @Override
     public ClientAccount recompute(long clientId) {
-        ClientActivity activity = records.activity(List.of(clientId), today()).get(clientId);
-        return apply(clientId, activity);
-    }
-
-    /** One client at a time: a request and the background may recompute the same client at once. */
-    private synchronized ClientAccount apply(long clientId, ClientActivity activity) {
-        Client client = records.client(clientId).orElseThrow(() -> new NoSuchRecordException("client", clientId));
-        Instant now = clock.instant();
-        long id = client.id();
-        Optional<ScoreRow> previous = store.jdbi().withHandle(h -> AccountRepository.score(h, id));
-        Optional<TierOverride> override = store.jdbi().withHandle(h -> AccountRepository.override(h, id));
-        ScoreRow row = Evaluation.evaluate(client, activity, previous.orElse(null), override.orElse(null), settings, today(), now);
-        Standing before = client.standing();
-        Standing after = new Standing(row.tier(), row.stage(), null, row.valueScore(), row.churnRisk());
-        if (!after.equals(new Standing(before.tier(), before.stage(), null, before.valueScore(), before.churnRisk()))) {
-            records.updateStanding(id, after, "scoring", Principal.SYSTEM);
+        List<Long> ids = List.of(clientId);
+        Scoring.Scored scored = scoring.score(ids, records.activity(ids, today())).get(clientId);
+        if (scored == null) {
+            throw new NoSuchRecordException("client", clientId);
         }
-        int previousRisk = previous.map(ScoreRow::churnRisk).orElse(before.churnRisk() == null ? 0 : before.churnRisk());
-        store.inTransaction(tx -> {
-            AccountRepository.saveScore(tx.handle(), row);
-            if (!java.util.Objects.equals(before.tier(), row.tier())) {
-                AccountRepository.addChange(tx.handle(), new AccountChange(id, "tier", before.tier(), row.tier(), row.tierReason(), 0, now));
-                tx.emit(AccountEvents.TIER_CHANGED, props(id, before.tier(), row.tier()));
-            }
-            if (!java.util.Objects.equals(before.stage(), row.stage())) {
-                AccountRepository.addChange(tx.handle(), new AccountChange(id, "stage", before.stage(), row.stage(), row.stageReason(), 0, now));
-                tx.emit(AccountEvents.STAGE_CHANGED, props(id, before.stage(), row.stage()));
-            }
-            if (previousRisk < settings.churnAlertThreshold() && row.churnRisk() >= settings.churnAlertThreshold()) {
-                ChurnAlert.raise(tx, client, row, now);
-            }
-            return null;
-        });
-        return view(row, override.orElse(null));
-    }
-
-    private static Map<String, Object> props(long clientId, String from, String to) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(RecordsEvents.CLIENT_ID, clientId);
-        if (from != null) {
-            props.put("from", from);
-        }
-        if (to != null) {
-            props.put("to", to);
-        }
-        return props;
+        return view(scored.row(), scored.override());
     }
 
     /**
@@ -309,17 +257,7 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
             if (ids.isEmpty()) {
                 return count;
             }
-            Map<Long, ClientActivity> activity = records.activity(ids, today);
-            for (Long id : ids) {
-                try {
-                    apply(id, activity.get(id));
-                    count++;
-                } catch (NoSuchRecordException e) {
-                    LOG.debug("Client {} went away before it was scored", id);
-                } catch (RuntimeException e) {
-                    LOG.warn("Scoring client {} failed: {}", id, e.toString());
-                }
-            }
+            count += scoring.scoreAll(ids, records.activity(ids, today)).size();
             after = ids.get(ids.size() - 1);
         }
     }

@@ -120,6 +120,43 @@ class AccountsServiceTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aBatchScoresEachClientAsScoringItAloneWould(String kind) throws Exception {
+        open(kind, Map.of("churnAlertThreshold", 30));
+        List<Client> clients = List.of(client("Big Steel", "5000000000", 24, 3), client("Quiet Trading", "3000000", 4, 200),
+                client("Maybe Ltd", "1000000", 0, 0), client("Fading Co", "20000000", 6, 150), client("Steady Co", "90000000", 10, 20));
+        Client overridden = clients.get(2);
+        accounts.overrideTier(overridden.id(), "core", "strategic partner of the bank", null, ADMIN); // scores it
+        db.clearEvents();
+
+        assertThat(accounts.recomputeAll()).isEqualTo(5); // one batch
+        List<ClientAccount> batched = clients.stream().map(c -> accounts.account(c.id())).toList();
+        List<Long> tierEvents = db.events().stream().filter(e -> e.topic().equals(AccountEvents.TIER_CHANGED))
+                .map(e -> ((Number) e.properties().get(RecordsEvents.CLIENT_ID)).longValue()).toList();
+        long alerts = db.events().stream().filter(e -> e.topic().equals(AccountEvents.CHURN_ALERT)).count();
+
+        assertThat(clients).allSatisfy(c -> {
+            ClientAccount alone = accounts.recompute(c.id());
+            ClientAccount inBatch = batched.get(clients.indexOf(c));
+            assertThat(inBatch.tier()).isEqualTo(alone.tier());
+            assertThat(inBatch.stage()).isEqualTo(alone.stage());
+            assertThat(inBatch.valueScore()).isEqualTo(alone.valueScore());
+            assertThat(inBatch.churnRisk()).isEqualTo(alone.churnRisk());
+            assertThat(records.client(c.id()).orElseThrow().standing().tier()).isEqualTo(inBatch.tier());
+            assertThat(accounts.changes(c.id(), 20)).filteredOn(ch -> ch.kind().equals("tier")).hasSize(1);
+        });
+        assertThat(batched.get(2).tier()).isEqualTo("core");
+        List<Client> scoredFirstInBatch = clients.stream().filter(c -> c != overridden).toList();
+        assertThat(tierEvents).containsExactlyInAnyOrderElementsOf(scoredFirstInBatch.stream().map(Client::id).toList());
+        assertThat(alerts).isPositive().isEqualTo(scoredFirstInBatch.stream()
+                .filter(c -> batched.get(clients.indexOf(c)).churnRisk() >= 30).count());
+        // scoring again changes nothing: no moves, no events
+        db.clearEvents();
+        assertThat(accounts.recomputeAll()).isEqualTo(5);
+        assertThat(db.events()).noneMatch(e -> e.topic().startsWith("org/rapport/accounts/"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void churnCrossingTheThresholdAlertsTheManagerOnce(String kind) throws Exception {
         open(kind, Map.of("churnAlertThreshold", 20));
         Client c = client("Fading Co", "20000000", 6, 150);

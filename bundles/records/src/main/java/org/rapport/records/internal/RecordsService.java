@@ -139,15 +139,38 @@ public final class RecordsService implements Records {
     public Client updateStanding(long clientId, Standing standing, String reason, Principal actor) {
         return store.inTransaction(tx -> {
             Client before = requireClient(tx.handle(), clientId);
-            Standing old = before.standing();
-            Standing merged = new Standing(
-                    standing.tier() != null ? standing.tier() : old.tier(),
-                    standing.stage() != null ? standing.stage() : old.stage(),
-                    standing.managerId() != null ? standing.managerId() : old.managerId(),
-                    standing.valueScore() != null ? standing.valueScore() : old.valueScore(),
-                    standing.churnRisk() != null ? standing.churnRisk() : old.churnRisk());
-            return writeStanding(tx, before, merged, reason, actor);
+            return writeStanding(tx, before, merged(before.standing(), standing), reason, actor);
         });
+    }
+
+    @Override
+    public int updateStandings(Map<Long, Standing> standings, String reason, Principal actor) {
+        if (standings.size() > 1000) {
+            throw new InvalidRecordException("standings", "at most 1000 at once");
+        }
+        if (standings.isEmpty()) {
+            return 0;
+        }
+        return store.inTransaction(tx -> {
+            int changed = 0;
+            for (Client before : ClientRepository.byIds(tx.handle(), standings.keySet())) {
+                Standing after = merged(before.standing(), standings.get(before.id()));
+                if (recordStanding(tx, before, after, reason, actor)) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    /** {@code old} with the parts of {@code update} that are not {@code null}. */
+    private static Standing merged(Standing old, Standing update) {
+        return new Standing(
+                update.tier() != null ? update.tier() : old.tier(),
+                update.stage() != null ? update.stage() : old.stage(),
+                update.managerId() != null ? update.managerId() : old.managerId(),
+                update.valueScore() != null ? update.valueScore() : old.valueScore(),
+                update.churnRisk() != null ? update.churnRisk() : old.churnRisk());
     }
 
     @Override
@@ -161,9 +184,14 @@ public final class RecordsService implements Records {
     }
 
     private Client writeStanding(Tx tx, Client before, Standing after, String reason, Principal actor) {
+        return recordStanding(tx, before, after, reason, actor) ? ClientRepository.byId(tx.handle(), before.id()).orElseThrow() : before;
+    }
+
+    /** Writes a changed standing with its history and event; false when nothing changed. */
+    private boolean recordStanding(Tx tx, Client before, Standing after, String reason, Principal actor) {
         List<Change> changes = Diff.standing(before.id(), before.standing(), after);
         if (changes.isEmpty()) {
-            return before;
+            return false;
         }
         ClientRepository.updateStanding(tx.handle(), before.id(), after, now());
         // score-only moves are frequent and carry no decision: history keeps tier, stage and manager moves
@@ -172,7 +200,7 @@ public final class RecordsService implements Records {
                 .toList();
         ChangeRepository.insert(tx.handle(), before.id(), recorded, actor, reason, now());
         emit(tx, RecordsEvents.STANDING_CHANGED, before.id(), actor, Map.of(RecordsEvents.FIELDS, fields(changes)));
-        return ClientRepository.byId(tx.handle(), before.id()).orElseThrow();
+        return true;
     }
 
     // --- contacts ---

@@ -237,6 +237,43 @@ class RecordsServiceTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void updatesManyStandingsInOneCallLeavingOutTheGoneAndTheUnchanged(String kind) throws Exception {
+        open(kind);
+        Client a = records.createClient(company("Alpha"), ALICE);
+        Client b = records.createClient(company("Beta"), ALICE);
+        Client c = records.createClient(company("Gamma"), ALICE);
+        records.updateStanding(c.id(), new Standing("core", "loyal", 7L, 80, 10), "scored", Principal.SYSTEM);
+        Client gone = records.createClient(company("Gone Ltd"), ALICE);
+        records.merge(a.id(), gone.id(), ALICE);
+        db.clearEvents();
+
+        java.util.Map<Long, Standing> standings = new java.util.LinkedHashMap<>();
+        standings.put(a.id(), new Standing("key", "new", null, 91, 5));
+        standings.put(b.id(), new Standing(null, "prospect", null, null, 60));
+        standings.put(c.id(), new Standing("core", "loyal", null, 80, 10)); // unchanged
+        standings.put(gone.id(), new Standing("key", "new", null, 10, 10)); // merged away
+        standings.put(987654L, new Standing("key", "new", null, 10, 10)); // never existed
+
+        assertThat(records.updateStandings(standings, "scoring", Principal.SYSTEM)).isEqualTo(2);
+
+        assertThat(records.client(a.id()).orElseThrow().standing()).isEqualTo(new Standing("key", "new", null, 91, 5));
+        assertThat(records.client(b.id()).orElseThrow().standing()).isEqualTo(new Standing(null, "prospect", null, null, 60));
+        assertThat(records.client(c.id()).orElseThrow().standing()).isEqualTo(new Standing("core", "loyal", 7L, 80, 10));
+        assertThat(db.events()).extracting(TestDb.Emitted::topic).containsExactly(RecordsEvents.STANDING_CHANGED,
+                RecordsEvents.STANDING_CHANGED);
+        assertThat(db.events()).extracting(e -> e.properties().get(RecordsEvents.CLIENT_ID)).containsExactly(a.id(), b.id());
+        assertThat(records.history(a.id(), 1, 50).items()).filteredOn(h -> "scoring".equals(h.reason()))
+                .extracting(FieldChange::field).containsExactlyInAnyOrder("tier", "stage");
+        assertThat(records.updateStandings(java.util.Map.of(), "scoring", Principal.SYSTEM)).isZero();
+        java.util.Map<Long, Standing> tooMany = new java.util.HashMap<>();
+        for (long id = 1; id <= 1001; id++) {
+            tooMany.put(id, new Standing("key", null, null, null, null));
+        }
+        assertThatThrownBy(() -> records.updateStandings(tooMany, "scoring", Principal.SYSTEM)).isInstanceOf(InvalidRecordException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void timelineTransactionsAndTasks(String kind) throws Exception {
         open(kind);
         Client client = records.createClient(company("Delta"), ALICE);

@@ -55,6 +55,15 @@ public final class IndexFeeder implements EventHandler {
     private final long activated = System.nanoTime();
     /** How long a start-up rebuild waits for the education library before it builds without it. */
     private static final long SOURCES_GRACE_NANOS = 30_000_000_000L;
+    /**
+     * Written documents become searchable at most this long after they were written: changes that
+     * come one at a time (a client scored, a contact added) are made visible together, rather than
+     * each opening a new index reader (which writes a segment).
+     */
+    private static final long REFRESH_NANOS = 250_000_000L;
+    /** Written to the index but not yet visible to searches. */
+    private boolean unrefreshed;
+    private long lastRefresh = System.nanoTime();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Records records;
@@ -143,8 +152,15 @@ public final class IndexFeeder implements EventHandler {
                 if (catchUpWanted && indexing.catchUp()) {
                     catchUpWanted = false;
                 }
-                if (!drain()) {
-                    pending.await(500);
+                boolean did = drain();
+                unrefreshed |= did;
+                long sinceRefresh = System.nanoTime() - lastRefresh;
+                if (unrefreshed && sinceRefresh >= REFRESH_NANOS) {
+                    indexing.index().refresh();
+                    unrefreshed = false;
+                    lastRefresh = System.nanoTime();
+                } else if (!did) {
+                    pending.await(unrefreshed ? Math.max(1, (REFRESH_NANOS - sinceRefresh) / 1_000_000) : 500);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -156,7 +172,7 @@ public final class IndexFeeder implements EventHandler {
         }
     }
 
-    /** Indexes one batch of each kind; false when there was nothing it could do. */
+    /** Indexes one batch of each kind (not yet visible to searches); false when there was nothing it could do. */
     private boolean drain() {
         boolean did = false;
         List<Long> deleted = pending.take(Kind.CLIENT_DELETED, Integer.MAX_VALUE);
@@ -172,9 +188,6 @@ public final class IndexFeeder implements EventHandler {
             }
         }
         did |= !timelines.isEmpty();
-        if (did) {
-            indexing.index().refresh();
-        }
         return did;
     }
 
