@@ -38,4 +38,16 @@ public interface Tx {
      *     cannot be written as JSON
      */
     long emit(String topic, Map<String, Object> properties);
+
+    /**
+     * {@link #emit} for many events of one topic; the store writes them with one statement (a
+     * batch of changes that each has its event).
+     *
+     * @return the events' ids, in the order of {@code properties}
+     * @throws IllegalArgumentException as {@link #emit}
+     * @since 0.2
+     */
+    default java.util.List<Long> emitAll(String topic, java.util.List<Map<String, Object>> properties) {
+        return properties.stream().map(p -> emit(topic, p)).toList();
+    }
 }

@@ -182,10 +182,21 @@ final class AccountRepository {
     // --- moves ---
 
     static void addChange(Handle h, AccountChange c) {
-        h.createUpdate("INSERT INTO acc_change (client_id, kind, from_value, to_value, reason, actor_id, changed_at) "
-                        + "VALUES (:client, :kind, :from, :to, :reason, :actor, :at)")
-                .bind("client", c.clientId()).bind("kind", c.kind()).bind("from", c.from()).bind("to", c.to())
-                .bind("reason", cut(c.reason())).bind("actor", c.actorId()).bind("at", Timestamp.from(c.at())).execute();
+        addChanges(h, List.of(c));
+    }
+
+    /** Records moves as one batch. */
+    static void addChanges(Handle h, List<AccountChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO acc_change (client_id, kind, from_value, to_value, "
+                + "reason, actor_id, changed_at) VALUES (:client, :kind, :from, :to, :reason, :actor, :at)");
+        for (AccountChange c : changes) {
+            batch.bind("client", c.clientId()).bind("kind", c.kind()).bind("from", c.from()).bind("to", c.to())
+                    .bind("reason", cut(c.reason())).bind("actor", c.actorId()).bind("at", Timestamp.from(c.at())).add();
+        }
+        batch.execute();
     }
 
     static List<AccountChange> changes(Handle h, long clientId, int limit) {

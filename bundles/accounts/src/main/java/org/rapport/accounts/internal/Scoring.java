@@ -110,29 +110,52 @@ final class Scoring {
         records.updateStandings(standings, "scoring", Principal.SYSTEM);
         store.inTransaction(tx -> {
             AccountRepository.saveScores(tx.handle(), out.values().stream().map(Scored::row).toList());
-            moves.forEach(move -> move.record(tx, settings.churnAlertThreshold(), now));
+            Moves recorded = new Moves(now);
+            moves.forEach(recorded::add);
+            recorded.write(tx, settings.churnAlertThreshold());
             return null;
         });
         return out;
     }
 
     /** What a client's new scores change: its tier and stage moves, and a churn alert when the risk crosses the threshold. */
-    private record Move(Client client, ScoreRow row, int previousRisk) {
+    private record Move(Client client, ScoreRow row, int previousRisk) {}
 
-        void record(Tx tx, int alertThreshold, Instant now) {
-            long id = client.id();
-            Standing before = client.standing();
+    /** The moves of a batch, written together: moves and events as one batch each, alerts one by one (they are rare). */
+    private static final class Moves {
+        private final Instant now;
+        private final List<AccountChange> changes = new ArrayList<>();
+        private final List<Map<String, Object>> tierEvents = new ArrayList<>();
+        private final List<Map<String, Object>> stageEvents = new ArrayList<>();
+        private final List<Move> all = new ArrayList<>();
+
+        Moves(Instant now) {
+            this.now = now;
+        }
+
+        void add(Move move) {
+            long id = move.client().id();
+            Standing before = move.client().standing();
+            ScoreRow row = move.row();
             if (!Objects.equals(before.tier(), row.tier())) {
-                AccountRepository.addChange(tx.handle(), new AccountChange(id, "tier", before.tier(), row.tier(), row.tierReason(), 0, now));
-                tx.emit(AccountEvents.TIER_CHANGED, props(id, before.tier(), row.tier()));
+                changes.add(new AccountChange(id, "tier", before.tier(), row.tier(), row.tierReason(), 0, now));
+                tierEvents.add(props(id, before.tier(), row.tier()));
             }
             if (!Objects.equals(before.stage(), row.stage())) {
-                AccountRepository.addChange(tx.handle(), new AccountChange(id, "stage", before.stage(), row.stage(), row.stageReason(), 0,
-                        now));
-                tx.emit(AccountEvents.STAGE_CHANGED, props(id, before.stage(), row.stage()));
+                changes.add(new AccountChange(id, "stage", before.stage(), row.stage(), row.stageReason(), 0, now));
+                stageEvents.add(props(id, before.stage(), row.stage()));
             }
-            if (previousRisk < alertThreshold && row.churnRisk() >= alertThreshold) {
-                ChurnAlert.raise(tx, client, row, now);
+            all.add(move);
+        }
+
+        void write(Tx tx, int alertThreshold) {
+            AccountRepository.addChanges(tx.handle(), changes);
+            tx.emitAll(AccountEvents.TIER_CHANGED, tierEvents);
+            tx.emitAll(AccountEvents.STAGE_CHANGED, stageEvents);
+            for (Move move : all) {
+                if (move.previousRisk() < alertThreshold && move.row().churnRisk() >= alertThreshold) {
+                    ChurnAlert.raise(tx, move.client(), move.row(), now);
+                }
             }
         }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rapport.records.FieldChange;
@@ -21,18 +22,25 @@ final class ChangeRepository {
     record Change(String entity, long entityId, String field, String oldValue, String newValue) {}
 
     static void insert(Handle h, long clientId, List<Change> changes, Principal actor, String reason, Instant now) {
-        if (changes.isEmpty()) {
+        insertAll(h, Map.of(clientId, changes), actor, reason, now);
+    }
+
+    /** Records the changes of several clients (client id → its changes) as one batch. */
+    static void insertAll(Handle h, Map<Long, List<Change>> changesByClient, Principal actor, String reason, Instant now) {
+        if (changesByClient.values().stream().allMatch(List::isEmpty)) {
             return;
         }
         PreparedBatch batch = h.prepareBatch("INSERT INTO rec_change (entity, entity_id, client_id, field, old_value, new_value, "
                 + "actor_id, actor_name, reason, changed_at) VALUES (:entity, :entityId, :client, :field, :old, :new, :actor, :actorName, "
                 + ":reason, :at)");
-        for (Change c : changes) {
-            batch.bind("entity", c.entity()).bind("entityId", c.entityId()).bind("client", clientId).bind("field", c.field())
-                    .bind("old", cut(c.oldValue())).bind("new", cut(c.newValue())).bind("actor", actor.userId())
-                    .bind("actorName", actor.displayName() == null ? actor.username() : actor.displayName())
-                    .bind("reason", reason == null ? null : cut(reason, 500)).bind("at", Sql.ts(now)).add();
-        }
+        changesByClient.forEach((clientId, changes) -> {
+            for (Change c : changes) {
+                batch.bind("entity", c.entity()).bind("entityId", c.entityId()).bind("client", clientId).bind("field", c.field())
+                        .bind("old", cut(c.oldValue())).bind("new", cut(c.newValue())).bind("actor", actor.userId())
+                        .bind("actorName", actor.displayName() == null ? actor.username() : actor.displayName())
+                        .bind("reason", reason == null ? null : cut(reason, 500)).bind("at", Sql.ts(now)).add();
+            }
+        });
         batch.execute();
     }
 

@@ -68,17 +68,22 @@ final class ClientRepository {
         return map;
     }
 
-    static void updateStanding(Handle h, long id, Standing s, Instant now) {
-        h.createUpdate("UPDATE rec_client SET tier = :tier, stage = :stage, manager_id = :manager, value_score = :score, "
-                        + "churn_risk = :risk, updated_at = :now WHERE id = :id")
-                .bind("tier", s.tier())
+    /** Sets the standings of the clients keyed, as one batch. */
+    static void updateStandings(Handle h, Map<Long, Standing> standings, Instant now) {
+        if (standings.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE rec_client SET tier = :tier, stage = :stage, "
+                + "manager_id = :manager, value_score = :score, churn_risk = :risk, updated_at = :now WHERE id = :id");
+        standings.forEach((id, s) -> batch.bind("tier", s.tier())
                 .bind("stage", s.stage())
                 .bind("manager", s.managerId())
                 .bind("score", s.valueScore())
                 .bind("risk", s.churnRisk())
                 .bind("now", Sql.ts(now))
                 .bind("id", id)
-                .execute();
+                .add());
+        batch.execute();
     }
 
     static void markMerged(Handle h, long sourceId, long targetId, Instant now) {

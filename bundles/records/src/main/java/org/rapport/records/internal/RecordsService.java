@@ -152,14 +152,11 @@ public final class RecordsService implements Records {
             return 0;
         }
         return store.inTransaction(tx -> {
-            int changed = 0;
+            Map<Client, Standing> moves = new LinkedHashMap<>();
             for (Client before : ClientRepository.byIds(tx.handle(), standings.keySet())) {
-                Standing after = merged(before.standing(), standings.get(before.id()));
-                if (recordStanding(tx, before, after, reason, actor)) {
-                    changed++;
-                }
+                moves.put(before, merged(before.standing(), standings.get(before.id())));
             }
-            return changed;
+            return recordStandings(tx, moves, reason, actor);
         });
     }
 
@@ -184,23 +181,34 @@ public final class RecordsService implements Records {
     }
 
     private Client writeStanding(Tx tx, Client before, Standing after, String reason, Principal actor) {
-        return recordStanding(tx, before, after, reason, actor) ? ClientRepository.byId(tx.handle(), before.id()).orElseThrow() : before;
+        return recordStandings(tx, Map.of(before, after), reason, actor) > 0
+                ? ClientRepository.byId(tx.handle(), before.id()).orElseThrow() : before;
     }
 
-    /** Writes a changed standing with its history and event; false when nothing changed. */
-    private boolean recordStanding(Tx tx, Client before, Standing after, String reason, Principal actor) {
-        List<Change> changes = Diff.standing(before.id(), before.standing(), after);
-        if (changes.isEmpty()) {
-            return false;
-        }
-        ClientRepository.updateStanding(tx.handle(), before.id(), after, now());
-        // score-only moves are frequent and carry no decision: history keeps tier, stage and manager moves
-        List<Change> recorded = changes.stream()
-                .filter(c -> !c.field().equals("valueScore") && !c.field().equals("churnRisk"))
-                .toList();
-        ChangeRepository.insert(tx.handle(), before.id(), recorded, actor, reason, now());
-        emit(tx, RecordsEvents.STANDING_CHANGED, before.id(), actor, Map.of(RecordsEvents.FIELDS, fields(changes)));
-        return true;
+    /**
+     * Writes the changed standings of {@code moves} (client as it was → its standing after) with
+     * their history and events, each kind of write as one batch; answers how many changed.
+     */
+    private int recordStandings(Tx tx, Map<Client, Standing> moves, String reason, Principal actor) {
+        Map<Long, Standing> changed = new LinkedHashMap<>();
+        Map<Long, List<Change>> history = new LinkedHashMap<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        moves.forEach((before, after) -> {
+            List<Change> changes = Diff.standing(before.id(), before.standing(), after);
+            if (changes.isEmpty()) {
+                return;
+            }
+            changed.put(before.id(), after);
+            // score-only moves are frequent and carry no decision: history keeps tier, stage and manager moves
+            history.put(before.id(), changes.stream()
+                    .filter(c -> !c.field().equals("valueScore") && !c.field().equals("churnRisk"))
+                    .toList());
+            events.add(eventProperties(before.id(), actor, Map.of(RecordsEvents.FIELDS, fields(changes))));
+        });
+        ClientRepository.updateStandings(tx.handle(), changed, now());
+        ChangeRepository.insertAll(tx.handle(), history, actor, reason, now());
+        tx.emitAll(RecordsEvents.STANDING_CHANGED, events);
+        return changed.size();
     }
 
     // --- contacts ---
@@ -537,9 +545,13 @@ public final class RecordsService implements Records {
     }
 
     private static void emit(Tx tx, String topic, long clientId, Principal actor, Map<String, Object> extra) {
+        tx.emit(topic, eventProperties(clientId, actor, extra));
+    }
+
+    private static Map<String, Object> eventProperties(long clientId, Principal actor, Map<String, Object> extra) {
         Map<String, Object> props = new LinkedHashMap<>(extra);
         props.put(RecordsEvents.CLIENT_ID, clientId);
         props.put(RecordsEvents.ACTOR_ID, actor.userId());
-        tx.emit(topic, props);
+        return props;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rapport.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,15 +52,7 @@ public final class EventOutbox {
 
     /** Writes an event row with {@code handle}, in its transaction. */
     Pending insert(Handle handle, String topic, Map<String, Object> properties) {
-        if (topic == null || !TOPIC.matcher(topic).matches()) {
-            throw new IllegalArgumentException("not a valid event topic: " + topic);
-        }
-        String text;
-        try {
-            text = json.writeValueAsString(properties == null ? Map.of() : properties);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event properties cannot be written as JSON", e);
-        }
+        String text = text(topic, properties);
         long id =
                 handle
                         .createUpdate(
@@ -72,6 +65,44 @@ public final class EventOutbox {
                         .one();
         inFlight.add(id);
         return new Pending(id, topic, text);
+    }
+
+    /** Writes event rows of one topic with {@code handle} as one batch, in its transaction. */
+    List<Pending> insertAll(Handle handle, String topic, List<Map<String, Object>> properties) {
+        if (properties.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>(properties.size());
+        for (Map<String, Object> p : properties) {
+            texts.add(text(topic, p));
+        }
+        PreparedBatch batch =
+                handle.prepareBatch(
+                        "INSERT INTO store_event (topic, properties, created_at) "
+                                + "VALUES (:topic, :properties, CURRENT_TIMESTAMP)");
+        texts.forEach(text -> batch.bind("topic", topic).bind("properties", text).add());
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != texts.size()) {
+            throw new IllegalStateException(
+                    "the database returned " + ids.size() + " event ids for " + texts.size() + " rows");
+        }
+        List<Pending> written = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            inFlight.add(ids.get(i));
+            written.add(new Pending(ids.get(i), topic, texts.get(i)));
+        }
+        return written;
+    }
+
+    private String text(String topic, Map<String, Object> properties) {
+        if (topic == null || !TOPIC.matcher(topic).matches()) {
+            throw new IllegalArgumentException("not a valid event topic: " + topic);
+        }
+        try {
+            return json.writeValueAsString(properties == null ? Map.of() : properties);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event properties cannot be written as JSON", e);
+        }
     }
 
     /** The transaction that wrote {@code events} rolled back: the rows are gone. */

@@ -47,6 +47,14 @@ final class TxImpl implements Tx {
         return event.id();
     }
 
+    @Override
+    public List<Long> emitAll(String topic, List<Map<String, Object>> properties) {
+        checkOpen();
+        List<EventOutbox.Pending> written = outbox.insertAll(handle, topic, properties);
+        events.addAll(written);
+        return written.stream().map(EventOutbox.Pending::id).toList();
+    }
+
     /** After commit: publish the events, then run the actions. */
     void committed() {
         open = false;

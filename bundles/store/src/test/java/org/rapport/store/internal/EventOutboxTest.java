@@ -46,6 +46,34 @@ class EventOutboxTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aBatchOfEventsIsStoredAndPublishedInOrderWithTheirIds(String kind) throws Exception {
+        try (TestDb db = TestDb.open(kind)) {
+            Fixture f = new Fixture(db);
+
+            List<Long> ids = f.store.inTransaction(tx -> {
+                long first = tx.emit(TOPIC, Map.of("name", "first"));
+                List<Long> batch = tx.emitAll(TOPIC, List.of(Map.of("name", "a"), Map.of("name", "b"), Map.of("name", "c")));
+                assertThat(batch).hasSize(3).allSatisfy(id -> assertThat(id).isGreaterThan(first));
+                assertThat(tx.emitAll(TOPIC, List.of())).isEmpty();
+                return batch;
+            });
+
+            assertThat(f.publisher.published).extracting(p -> p.properties().get("name")).containsExactly("first", "a", "b", "c");
+            assertThat(f.publisher.published.subList(1, 4)).extracting(p -> p.properties().get(Store.EVENT_ID))
+                    .containsExactlyElementsOf(ids);
+            assertThat(ids).doesNotHaveDuplicates().isSorted();
+            assertThat(f.rows()).isEqualTo(4);
+            assertThat(f.unpublished()).isZero();
+
+            // a bad topic records none of the batch, and the transaction rolls back
+            assertThatThrownBy(() -> f.store.inTransaction(tx -> tx.emitAll("not a topic!", List.of(Map.of("name", "x")))))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(f.rows()).isEqualTo(4);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void committedTransactionStoresAndPublishesOnce(String kind) throws Exception {
         try (TestDb db = TestDb.open(kind)) {
             Fixture f = new Fixture(db);
