@@ -55,15 +55,6 @@ public final class IndexFeeder implements EventHandler {
     private final long activated = System.nanoTime();
     /** How long a start-up rebuild waits for the education library before it builds without it. */
     private static final long SOURCES_GRACE_NANOS = 30_000_000_000L;
-    /**
-     * Written documents become searchable at most this long after they were written: changes that
-     * come one at a time (a client scored, a contact added) are made visible together, rather than
-     * each opening a new index reader (which writes a segment).
-     */
-    private static final long REFRESH_NANOS = 250_000_000L;
-    /** Written to the index but not yet visible to searches. */
-    private boolean unrefreshed;
-    private long lastRefresh = System.nanoTime();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Records records;
@@ -152,15 +143,10 @@ public final class IndexFeeder implements EventHandler {
                 if (catchUpWanted && indexing.catchUp()) {
                     catchUpWanted = false;
                 }
-                boolean did = drain();
-                unrefreshed |= did;
-                long sinceRefresh = System.nanoTime() - lastRefresh;
-                if (unrefreshed && sinceRefresh >= REFRESH_NANOS) {
-                    indexing.index().refresh();
-                    unrefreshed = false;
-                    lastRefresh = System.nanoTime();
-                } else if (!did) {
-                    pending.await(unrefreshed ? Math.max(1, (REFRESH_NANOS - sinceRefresh) / 1_000_000) : 500);
+                // what is written becomes searchable at the index's next timed refresh (every 200 ms by default):
+                // refreshing after each small batch would write a segment per client scored or contact added
+                if (!drain()) {
+                    pending.await(500);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
