@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
 public final class AccountsService implements Accounts, EventHandler, AccountsInsight {
     private static final Logger LOG = LoggerFactory.getLogger(AccountsService.class);
     private static final int BATCH = 500;
+    /** Background batches at least this large are logged with their rate. */
+    private static final int LOGGED_BATCH = 1000;
 
     private final Store store;
     private final Records records;
@@ -140,14 +142,21 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
 
     /** Background step for a batch of clients: assign those asked (if unassigned), then recompute all. */
     void process(Map<Long, Boolean> batch) {
+        long started = System.nanoTime();
         List<Long> ids = new ArrayList<>(batch.keySet());
+        int scored = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH));
             List<Long> toAssign = chunk.stream().filter(batch::get).toList();
             if (settings.autoAssign() && !toAssign.isEmpty()) {
                 assignments.assignBatch(toAssign, Principal.SYSTEM);
             }
-            scoring.scoreAll(chunk, records.activity(chunk, today()));
+            scored += scoring.scoreAll(chunk, records.activity(chunk, today())).size();
+        }
+        if (ids.size() >= LOGGED_BATCH) { // an import's clients: worth a line
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.info("Assigned and scored {} of {} clients in {} s ({} clients/s)", scored, ids.size(), String.format("%.1f", seconds),
+                    Math.round(scored / Math.max(seconds, 0.001)));
         }
     }
 
