@@ -153,9 +153,14 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
             }
             scored += scoring.scoreAll(chunk, records.activity(chunk, today())).size();
         }
-        if (ids.size() >= LOGGED_BATCH) { // an import's clients: worth a line
-            double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("Assigned and scored {} of {} clients in {} s ({} clients/s)", scored, ids.size(), String.format("%.1f", seconds),
+        logRate(scored, ids.size(), started);
+    }
+
+    /** A large batch (an import's clients) is worth a line with its rate. */
+    private static void logRate(int scored, int of, long startedNanos) {
+        if (of >= LOGGED_BATCH) {
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            LOG.info("Assigned and scored {} of {} clients in {} s ({} clients/s)", scored, of, String.format("%.1f", seconds),
                     Math.round(scored / Math.max(seconds, 0.001)));
         }
     }
@@ -229,15 +234,17 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
     }
 
     /**
-     * Assigns and scores every client that has no score yet (one whose import was cut off by a
-     * restart before it was scored); answers how many.
+     * Assigns and scores every client that has no score yet: the new clients of the imports that
+     * have finished, or of one cut off by a restart; answers how many.
      */
     int scoreUnscored() {
+        long started = System.nanoTime();
         int count = 0;
         long after = 0;
         while (true) {
             List<Long> ids = records.clientIds(after, BATCH);
             if (ids.isEmpty()) {
+                logRate(count, count, started);
                 return count;
             }
             Set<Long> scored = store.jdbi().withHandle(h -> AccountRepository.scored(h, ids));
@@ -251,8 +258,8 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
         }
     }
 
-    /** Clients held back from scoring until their import has finished (0 without the background thread). */
-    int heldForImports() {
+    /** Clients held back from scoring until the imports running have finished (0 without the background thread). */
+    long heldForImports() {
         return background == null ? 0 : background.held();
     }
 

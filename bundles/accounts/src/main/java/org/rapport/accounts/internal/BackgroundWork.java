@@ -64,32 +64,30 @@ final class BackgroundWork {
         return work;
     }
 
-    /** A batch of an import job: held until the job has finished, or queued now when it already has. */
+    /** A batch of an import job: held until no import runs any more, or queued now when its job has already finished. */
     void imported(String jobId, List<Long> clientIds) {
-        if (!imports.hold(jobId, clientIds)) {
+        if (!imports.hold(jobId, clientIds.size())) {
             clientIds.forEach(id -> enqueue(id, true));
         }
     }
 
-    /** An import job has finished: its held clients are queued for assignment and scoring. */
+    /** An import job has finished: once no other runs, the clients without a score (its new ones) are assigned and scored. */
     void importFinished(String jobId) {
-        List<Long> released = imports.finish(jobId);
-        if (!released.isEmpty()) {
-            LOG.debug("Import {} finished: scoring its {} clients", jobId, released.size());
-            released.forEach(id -> enqueue(id, true));
+        if (imports.finish(jobId)) {
+            LOG.debug("Import {} finished: scoring the clients without a score", jobId);
+            executor.execute(this::catchUp);
         }
     }
 
     /** Clients held back for running imports. */
-    int held() {
+    long held() {
         return imports.size();
     }
 
     private void releaseStale() {
-        List<Long> released = imports.releaseStale();
-        if (!released.isEmpty()) {
-            LOG.info("An import sent no batch and no end for {} min: scoring its {} clients", STALE_IMPORT_MS / 60_000, released.size());
-            released.forEach(id -> enqueue(id, true));
+        if (imports.releaseStale()) {
+            LOG.info("An import sent no batch and no end for {} min: scoring the clients without a score", STALE_IMPORT_MS / 60_000);
+            catchUp();
         }
     }
 

@@ -1,19 +1,18 @@
 package org.rapport.accounts.internal;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * Holds the clients of running imports back from scoring until their import has finished, so that
- * scoring does not compete with the import for the store's one writer. An import whose end is never
- * announced is released once it has sent no batch for a while. Thread-safe.
+ * Holds imported clients back from scoring while imports run, so that scoring does not compete
+ * with an import for the store's one writer. It keeps no client ids (a million-row import would
+ * hold a million): an import's new clients are the clients without a score, and those are scored
+ * once no import runs any more. An import whose end is never announced stops counting as running
+ * once it has sent no batch for a while. Thread-safe.
  */
 final class ImportDeferral {
     /** Finished imports remembered, so a batch that arrives after its job's end is scored at once. */
@@ -21,17 +20,15 @@ final class ImportDeferral {
 
     private final LongSupplier nanos;
     private final long staleNanos;
-    private final Map<String, Held> held = new LinkedHashMap<>();
+    /** Running imports: job id → time of its last batch. */
+    private final Map<String, Long> running = new LinkedHashMap<>();
     private final Set<String> finished = new LinkedHashSet<>();
-
-    private static final class Held {
-        final Set<Long> ids = new LinkedHashSet<>();
-        long lastBatch;
-    }
+    /** Clients held back since the clients without a score were last released. */
+    private long held;
 
     /**
      * @param nanos the time source ({@link System#nanoTime()})
-     * @param staleNanos how long an import may send no batch before its clients are released anyway
+     * @param staleNanos how long an import may send no batch before it no longer holds the scoring back
      */
     ImportDeferral(LongSupplier nanos, long staleNanos) {
         this.nanos = nanos;
@@ -39,47 +36,47 @@ final class ImportDeferral {
     }
 
     /**
-     * Holds an imported batch back until its job has finished; false (nothing held, score them
-     * now) when the job has already finished.
+     * Holds a batch of {@code clients} new clients of an import back; false (nothing held, score
+     * them now) when the job has already finished.
      */
-    synchronized boolean hold(String jobId, Collection<Long> ids) {
+    synchronized boolean hold(String jobId, int clients) {
         if (finished.contains(jobId)) {
             return false;
         }
-        Held h = held.computeIfAbsent(jobId, k -> new Held());
-        h.ids.addAll(ids);
-        h.lastBatch = nanos.getAsLong();
+        running.put(jobId, nanos.getAsLong());
+        held += clients;
         return true;
     }
 
-    /** The job has finished: answers the clients held for it (possibly none), and holds none of its later batches. */
-    synchronized List<Long> finish(String jobId) {
+    /** The job has finished; true when the clients without a score are to be scored now (no other import runs, some were held). */
+    synchronized boolean finish(String jobId) {
         finished.add(jobId);
         if (finished.size() > FINISHED_KEPT) {
             Iterator<String> oldest = finished.iterator();
             oldest.next();
             oldest.remove();
         }
-        Held h = held.remove(jobId);
-        return h == null ? List.of() : new ArrayList<>(h.ids);
+        running.remove(jobId);
+        return release();
     }
 
-    /** Answers and forgets the clients of imports that have sent no batch for the stale time. */
-    synchronized List<Long> releaseStale() {
+    /** Forgets imports that have sent no batch for the stale time; true as {@link #finish}. */
+    synchronized boolean releaseStale() {
         long now = nanos.getAsLong();
-        List<Long> released = new ArrayList<>();
-        for (Iterator<Held> it = held.values().iterator(); it.hasNext();) {
-            Held h = it.next();
-            if (now - h.lastBatch >= staleNanos) {
-                released.addAll(h.ids);
-                it.remove();
-            }
+        running.values().removeIf(lastBatch -> now - lastBatch >= staleNanos);
+        return release();
+    }
+
+    private boolean release() {
+        if (running.isEmpty() && held > 0) {
+            held = 0;
+            return true;
         }
-        return released;
+        return false;
     }
 
     /** Clients held back now. */
-    synchronized int size() {
-        return held.values().stream().mapToInt(h -> h.ids.size()).sum();
+    synchronized long size() {
+        return held;
     }
 }

@@ -2,49 +2,56 @@ package org.rapport.accounts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Holding an import's clients back until the import has finished. */
+/** Holding imported clients back from scoring while imports run. */
 class ImportDeferralTest {
     private final AtomicLong now = new AtomicLong();
     private final ImportDeferral deferral = new ImportDeferral(now::get, 1000);
 
     @Test
-    void holdsAJobsBatchesUntilItFinishes() {
-        assertThat(deferral.hold("a", List.of(1L, 2L))).isTrue();
-        assertThat(deferral.hold("b", List.of(9L))).isTrue();
-        assertThat(deferral.hold("a", List.of(3L, 2L))).isTrue();
-        assertThat(deferral.size()).isEqualTo(4);
+    void holdsWhileAnyImportRunsAndReleasesOnceWhenTheLastFinishes() {
+        assertThat(deferral.hold("a", 2)).isTrue();
+        assertThat(deferral.hold("b", 1)).isTrue();
+        assertThat(deferral.hold("a", 2)).isTrue();
+        assertThat(deferral.size()).isEqualTo(5);
 
-        assertThat(deferral.finish("a")).containsExactly(1L, 2L, 3L);
-        assertThat(deferral.size()).isEqualTo(1);
-        assertThat(deferral.finish("a")).isEmpty();
+        assertThat(deferral.finish("a")).isFalse(); // b still runs
+        assertThat(deferral.size()).isEqualTo(5);
+        assertThat(deferral.finish("b")).isTrue();
+        assertThat(deferral.size()).isZero();
+        assertThat(deferral.finish("b")).isFalse(); // nothing held any more
+    }
+
+    @Test
+    void anImportWithoutNewClientsReleasesNothing() {
+        assertThat(deferral.finish("empty")).isFalse();
     }
 
     @Test
     void aBatchAfterItsJobFinishedIsNotHeld() {
-        assertThat(deferral.finish("a")).isEmpty();
-        assertThat(deferral.hold("a", List.of(1L))).isFalse();
+        deferral.finish("a");
+        assertThat(deferral.hold("a", 1)).isFalse();
         assertThat(deferral.size()).isZero();
     }
 
     @Test
-    void anImportThatStopsSendingIsReleasedAfterTheStaleTime() {
-        deferral.hold("quiet", List.of(1L));
+    void anImportThatStopsSendingNoLongerHoldsTheScoringBack() {
+        deferral.hold("quiet", 1);
         now.set(500);
-        deferral.hold("busy", List.of(2L));
-        assertThat(deferral.releaseStale()).isEmpty();
+        deferral.hold("busy", 1);
+        assertThat(deferral.releaseStale()).isFalse();
         now.set(1000);
-        assertThat(deferral.releaseStale()).containsExactly(1L);
+        assertThat(deferral.releaseStale()).isFalse(); // quiet is stale, busy still runs
         now.set(1400);
-        deferral.hold("busy", List.of(3L));
+        deferral.hold("busy", 1);
         now.set(2000);
-        assertThat(deferral.releaseStale()).isEmpty();
+        assertThat(deferral.releaseStale()).isFalse();
         now.set(2400);
-        assertThat(deferral.releaseStale()).containsExactly(2L, 3L);
+        assertThat(deferral.releaseStale()).isTrue();
         assertThat(deferral.size()).isZero();
+        assertThat(deferral.releaseStale()).isFalse();
     }
 
     @Test
@@ -53,7 +60,7 @@ class ImportDeferralTest {
         for (int i = 0; i < 300; i++) {
             deferral.finish("job-" + i);
         }
-        assertThat(deferral.hold("first", List.of(1L))).isTrue();
-        assertThat(deferral.hold("job-299", List.of(2L))).isFalse();
+        assertThat(deferral.hold("first", 1)).isTrue();
+        assertThat(deferral.hold("job-299", 1)).isFalse();
     }
 }
