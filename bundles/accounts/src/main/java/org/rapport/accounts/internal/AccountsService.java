@@ -238,11 +238,16 @@ public final class AccountsService implements Accounts, EventHandler, AccountsIn
      * have finished, or of one cut off by a restart; answers how many.
      */
     int scoreUnscored() {
+        return scoreUnscored(() -> false);
+    }
+
+    /** {@link #scoreUnscored()}, stopping between pages once {@code stop} holds. */
+    int scoreUnscored(java.util.function.BooleanSupplier stop) {
         long started = System.nanoTime();
         int count = 0;
         long after = 0;
         while (true) {
-            List<Long> ids = records.clientIds(after, BATCH);
+            List<Long> ids = stop.getAsBoolean() ? List.of() : records.clientIds(after, BATCH);
             if (ids.isEmpty()) {
                 logRate(count, count, started);
                 return count;

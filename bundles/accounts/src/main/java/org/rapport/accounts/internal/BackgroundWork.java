@@ -91,9 +91,16 @@ final class BackgroundWork {
         }
     }
 
+    /**
+     * Scores the clients without a score, unless an import runs (its new clients are among them,
+     * and its end starts this again); stops between pages when an import starts.
+     */
     private void catchUp() {
+        if (imports.running()) {
+            return;
+        }
         try {
-            int scored = service.scoreUnscored();
+            int scored = service.scoreUnscored(imports::running);
             if (scored > 0) {
                 LOG.info("Scored {} clients that had no score yet", scored);
             }

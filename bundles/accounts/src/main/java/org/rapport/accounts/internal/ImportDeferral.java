@@ -75,6 +75,11 @@ final class ImportDeferral {
         return false;
     }
 
+    /** Whether an import runs now (the clients without a score include its new ones). */
+    synchronized boolean running() {
+        return !running.isEmpty();
+    }
+
     /** Clients held back now. */
     synchronized long size() {
         return held;

@@ -320,6 +320,23 @@ class AccountsServiceTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void theStartUpCatchUpLeavesARunningImportsClientsForItsEnd(String kind) throws Exception {
+        Client imported;
+        open(kind, Map.of());
+        imported = client("Imported While Starting", "50000000", 2, 10);
+        accounts = new AccountsService(db.store(), records, staff, AccountSettings.of(ConfigDefaults.with(Map.of())), CLOCK,
+                Duration.ofMillis(300));
+        accounts.handleEvent(imported("job-9", imported.id()));
+
+        Thread.sleep(1500); // the catch-up has come and gone
+        assertThat(scored(imported.id())).isFalse();
+
+        accounts.handleEvent(finished("job-9"));
+        assertThat(awaitScored(Duration.ofSeconds(20), imported.id())).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void clientsWithoutAScoreAreScoredAtStart(String kind) throws Exception {
         open(kind, Map.of());
         Client done = client("Scored Before", "30000000", 3, 20);

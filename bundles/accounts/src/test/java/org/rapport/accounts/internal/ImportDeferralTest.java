@@ -17,9 +17,12 @@ class ImportDeferralTest {
         assertThat(deferral.hold("a", 2)).isTrue();
         assertThat(deferral.size()).isEqualTo(5);
 
+        assertThat(deferral.running()).isTrue();
         assertThat(deferral.finish("a")).isFalse(); // b still runs
         assertThat(deferral.size()).isEqualTo(5);
+        assertThat(deferral.running()).isTrue();
         assertThat(deferral.finish("b")).isTrue();
+        assertThat(deferral.running()).isFalse();
         assertThat(deferral.size()).isZero();
         assertThat(deferral.finish("b")).isFalse(); // nothing held any more
     }
