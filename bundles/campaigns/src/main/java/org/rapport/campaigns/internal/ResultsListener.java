@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,8 +34,6 @@ import org.slf4j.LoggerFactory;
     EventConstants.EVENT_TOPIC + "=org/rapport/compliance/consent/CHANGED"})
 public final class ResultsListener implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsListener.class);
-    /** How far a delivery status has come; a later event never moves it back. */
-    private static final Map<String, Integer> RANK = Map.of("sent", 1, "blocked", 2, "failed", 2, "bounced", 3, "delivered", 3, "read", 4);
 
     private final Store store;
     private final Settings settings;
@@ -150,23 +147,7 @@ public final class ResultsListener implements EventHandler {
     }
 
     private void statusIn(org.jdbi.v3.core.Handle h, String key, String status, Instant now) {
-        var parsed = CampaignKeys.parse(key);
-        if (parsed.isEmpty() || !RANK.containsKey(status)) {
-            return;
-        }
-        var k = parsed.get();
-        var runId = repo.runId(h, k.campaignId(), k.runNo());
-        if (runId.isEmpty()) {
-            return;
-        }
-        var current = k.step() == 0 ? repo.delivery(h, runId.get(), k.contactId()) : repo.stepDelivery(h, runId.get(), k.contactId(), k.step());
-        if (current.isPresent() && RANK.getOrDefault(current.get(), 0) < RANK.get(status)) {
-            if (k.step() == 0) {
-                repo.setDelivery(h, runId.get(), k.contactId(), status, now);
-            } else {
-                repo.setStepDelivery(h, runId.get(), k.contactId(), k.step(), status, now);
-            }
-        }
+        Deliveries.record(repo, h, key, status, now);
     }
 
     void contact(Object contactId, String column) {
