@@ -363,7 +363,8 @@ final class CampaignService {
 
     /**
      * Cancels the run: its recipients not messaged yet and pending steps are cancelled, and its messages still waiting in
-     * the outbox are withdrawn for good and recorded as cancelled ({@code withdrawn}).
+     * the outbox are withdrawn for good and recorded as cancelled ({@code withdrawn}). A completed run can be cancelled
+     * too, for the messages it handed over that still wait (e.g. deferred by quiet hours).
      */
     CampaignStats cancel(long id) {
         Instant now = clock.instant();
@@ -373,7 +374,7 @@ final class CampaignService {
             var run = repo.latestRun(h, id).orElseThrow(() -> new CampaignStateException("not_running", "The campaign has no run"));
             long runId = ((Number) run.get("id")).longValue();
             String state = (String) run.get("state");
-            if (!state.equals("running") && !state.equals("paused")) {
+            if (!state.equals("running") && !state.equals("paused") && !state.equals("completed")) {
                 throw new CampaignStateException("not_running", "The latest run is " + state);
             }
             repo.setRunState(h, runId, state, "cancelled", now);

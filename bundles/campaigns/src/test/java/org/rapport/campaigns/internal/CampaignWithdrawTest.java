@@ -126,6 +126,29 @@ class CampaignWithdrawTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aCompletedRunWhoseMessagesWaitForQuietHoursCanStillBeCancelled(String kind) throws Exception {
+        try (TestWorld w = new TestWorld(kind)) {
+            w.messenger.answers.put(w.li.id(), new String[] {"deferred", "quiet_hours"});
+            Campaign c = campaign(w);
+            w.service.launch(c.id(), TestWorld.ADMIN);
+            RunDispatcher d = dispatcher(w, 10);
+            d.tick();
+            d.tick();
+            assertEquals("completed", w.service.stats(c.id(), 0).state());
+            w.messenger.status.put(CampaignKeys.of(c.id(), 1, w.zhang.id()), "sent");
+            w.messenger.status.put(CampaignKeys.of(c.id(), 1, w.smith.id()), "sent");
+
+            CampaignStats cancelled = w.service.cancel(c.id());
+            assertEquals("cancelled", cancelled.state());
+            assertEquals(0, cancelled.deferred());
+            assertEquals(1, cancelled.steps().get(0).cancelled());
+            assertEquals("withdrawn", w.messenger.status.get(CampaignKeys.of(c.id(), 1, w.li.id())));
+            assertThrows(CampaignStateException.class, () -> w.service.cancel(c.id()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void statusesPostedWhileTheBundleWasStoppedAreCaughtUpAtStart(String kind) throws Exception {
         try (TestWorld w = new TestWorld(kind)) {
             Campaign c = campaign(w);
