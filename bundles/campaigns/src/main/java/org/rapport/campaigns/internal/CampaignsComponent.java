@@ -81,14 +81,6 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
             t.setDaemon(true);
             return t;
         });
-        Reconciler reconciler = new Reconciler(store, messenger, service.repository(), settings, Clock.systemUTC());
-        loop.execute(() -> { // catch up on what happened while the bundle was stopped, off the activating thread
-            try {
-                reconciler.reconcile();
-            } catch (RuntimeException e) {
-                LOG.warn("Campaign results not reconciled: {}", e.toString());
-            }
-        });
         for (int i = 0; i < settings.dispatchThreads(); i++) {
             // each thread claims its own batches (SKIP LOCKED), as another node would
             loop.scheduleWithFixedDelay(this::tick, settings.tickMillis() + i * 7L, settings.tickMillis(), TimeUnit.MILLISECONDS);

@@ -19,6 +19,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.rapport.conversations.ConversationEvents;
+import org.rapport.conversations.Messenger;
 import org.rapport.store.SchemaReady;
 import org.rapport.store.Store;
 import org.slf4j.Logger;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Results per recipient from other bundles' events: the outbox's delivery status of a campaign
- * message (by its key), a reply from a recipient, an opt-out after a message.
+ * message (by its key), a reply from a recipient, an opt-out after a message; at activation, the
+ * {@link Reconciler} catches up on statuses posted while this bundle was stopped.
  */
-@Component(service = EventHandler.class, configurationPid = "org.rapport.campaigns", property = {
+@Component(service = EventHandler.class, immediate = true, configurationPid = "org.rapport.campaigns", property = {
     EventConstants.EVENT_TOPIC + "=" + ConversationEvents.MESSAGE_STATUS,
     EventConstants.EVENT_TOPIC + "=" + ConversationEvents.MESSAGE_RECEIVED,
     EventConstants.EVENT_TOPIC + "=org/rapport/compliance/consent/CHANGED"})
@@ -53,10 +55,22 @@ public final class ResultsListener implements EventHandler {
     /** One delivery status of a campaign message, by its key. */
     private record Status(String key, String status) {}
 
+    /**
+     * Once this handler hears the status events, it catches up (off the activating thread) on those posted while it did
+     * not: what happened before is reconciled from the Messenger, what happens after comes as events.
+     */
     @Activate
     public ResultsListener(@Reference Store store, @Reference(target = "(bundle=org.rapport.campaigns)") SchemaReady schema,
-            CampaignsConfig config) {
+            @Reference Messenger messenger, CampaignsConfig config) {
         this(store, Settings.of(config), Clock.systemUTC());
+        Reconciler reconciler = new Reconciler(store, messenger, repo, settings, clock);
+        flusher.execute(() -> {
+            try {
+                reconciler.reconcile();
+            } catch (RuntimeException e) {
+                LOG.warn("Campaign results not reconciled: {}", e.toString());
+            }
+        });
     }
 
     ResultsListener(Store store, Settings settings, Clock clock) {
