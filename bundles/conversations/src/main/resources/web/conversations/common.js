@@ -17,7 +17,7 @@ export const LABELS = {
         'status.open': 'Open', 'status.waiting': 'Waiting for staff', 'status.closed': 'Closed',
         'mode.bot': 'Bot', 'mode.human': 'Staff',
         'msg.queued': 'queued', 'msg.deferred': 'deferred', 'msg.sent': 'sent', 'msg.delivered': 'delivered', 'msg.read': 'read',
-        'msg.failed': 'failed', 'msg.blocked': 'blocked', 'msg.bounced': 'bounced', 'msg.received': 'received',
+        'msg.failed': 'failed', 'msg.blocked': 'blocked', 'msg.bounced': 'bounced', 'msg.withdrawn': 'withdrawn', 'msg.received': 'received',
         'msg.answered': 'answered by the bot', 'msg.handover': 'handed over',
         'author.client': 'Client', 'author.bot': 'Bot', 'author.staff': 'Staff', 'author.system': 'System',
     },
@@ -26,7 +26,7 @@ export const LABELS = {
         'status.open': '进行中', 'status.waiting': '待人工回复', 'status.closed': '已关闭',
         'mode.bot': '机器人', 'mode.human': '人工',
         'msg.queued': '排队中', 'msg.deferred': '延后发送', 'msg.sent': '已发送', 'msg.delivered': '已送达', 'msg.read': '已读',
-        'msg.failed': '发送失败', 'msg.blocked': '已拦截', 'msg.bounced': '退信', 'msg.received': '已收到',
+        'msg.failed': '发送失败', 'msg.blocked': '已拦截', 'msg.bounced': '退信', 'msg.withdrawn': '已撤回', 'msg.received': '已收到',
         'msg.answered': '机器人已回复', 'msg.handover': '已转人工',
         'author.client': '客户', 'author.bot': '机器人', 'author.staff': '员工', 'author.system': '系统',
     },
@@ -34,7 +34,7 @@ export const LABELS = {
 
 const STATUS_TONES = { open: 'badge-info', waiting: 'badge-warn', closed: '' };
 const MESSAGE_TONES = { sent: 'badge-ok', delivered: 'badge-ok', read: 'badge-ok', failed: 'badge-danger', blocked: 'badge-danger',
-    bounced: 'badge-danger', deferred: 'badge-warn', queued: '' };
+    bounced: 'badge-danger', deferred: 'badge-warn', withdrawn: 'badge-warn', queued: '' };
 
 export function label(tr, family, id) {
     const key = `${family}.${id}`;

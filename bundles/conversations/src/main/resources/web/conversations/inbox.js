@@ -198,7 +198,7 @@ function bubble(tr, ctx, m) {
             m.intent ? h('span', { text: tr('intent', { intent: m.intent }) }) : null,
             m.direction === 'outbound' ? messageBadge(tr, m.status) : null),
         h('p', { class: 'text', text: m.text }),
-        m.statusDetail && ['blocked', 'failed', 'deferred', 'bounced'].includes(m.status)
+        m.statusDetail && ['blocked', 'failed', 'deferred', 'bounced', 'withdrawn'].includes(m.status)
             ? h('p', { class: 'item-meta', text: m.statusDetail }) : null,
         m.attachments && m.attachments.length ? h('p', { class: 'item-meta',
             text: tr('attachments', { names: m.attachments.map((a) => a.name).join(', ') }) }) : null,

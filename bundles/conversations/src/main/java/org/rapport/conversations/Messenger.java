@@ -27,7 +27,69 @@ public interface Messenger {
 
     /**
      * Counts of the outbox by state ({@code pending}, {@code deferred}, {@code sending},
-     * {@code sent}, {@code failed}), for monitoring.
+     * {@code sent}, {@code failed}, {@code blocked}, {@code withdrawn}), for monitoring.
      */
     java.util.Map<String, Long> outboxCounts();
+
+    /**
+     * Withdraws messages not handed to their channel yet: each of these keys whose outbox row is still
+     * {@code pending} or {@code deferred} (e.g. waiting for quiet hours to end) becomes {@code withdrawn}, and its
+     * conversation message shows {@code withdrawn}; it is not sent unless {@linkplain #requeue requeued}. A message
+     * the dispatcher has already claimed ({@code sending}) or finished is left as it is: a message is either sent or
+     * withdrawn, never both. Keys never sent are ignored.
+     *
+     * @param keys the senders' keys, at most {@value #MAX_KEYS}
+     * @return the keys withdrawn by this call
+     * @throws IllegalArgumentException for too many keys
+     * @since 0.3
+     */
+    java.util.List<String> withdraw(java.util.Collection<String> keys);
+
+    /**
+     * {@link #withdraw} for every message whose key starts with {@code keyPrefix} (e.g. {@code campaign:5:run:2:}).
+     *
+     * @param keyPrefix at least {@value #MIN_PREFIX} characters, at most 200
+     * @return the keys withdrawn by this call
+     * @throws IllegalArgumentException for a shorter or longer prefix
+     * @since 0.3
+     */
+    java.util.List<String> withdrawByPrefix(String keyPrefix);
+
+    /**
+     * Hands withdrawn messages of these keys back to the outbox: due at once, and checked by the compliance gate
+     * again before they are sent (consent may have changed, quiet hours may have begun). Still under the same key
+     * and outbox row, so a message is never sent twice. Messages not withdrawn are left as they are.
+     *
+     * @param keys at most {@value #MAX_KEYS}
+     * @return the keys requeued by this call
+     * @throws IllegalArgumentException for too many keys
+     * @since 0.3
+     */
+    java.util.List<String> requeue(java.util.Collection<String> keys);
+
+    /**
+     * {@link #requeue} for every withdrawn message whose key starts with {@code keyPrefix}.
+     *
+     * @throws IllegalArgumentException for a prefix shorter than {@value #MIN_PREFIX} or longer than 200 characters
+     * @since 0.3
+     */
+    java.util.List<String> requeueByPrefix(String keyPrefix);
+
+    /**
+     * The current status of the messages sent with these keys, for a sender that reconciles what it recorded (e.g. a
+     * campaign catching up on delivery reports posted while it was stopped): {@code queued}, {@code deferred},
+     * {@code sent}, {@code delivered}, {@code read}, {@code failed}, {@code bounced}, {@code blocked} or
+     * {@code withdrawn}. Keys with no message are absent.
+     *
+     * @param keys at most {@value #MAX_KEYS}
+     * @throws IllegalArgumentException for too many keys
+     * @since 0.3
+     */
+    java.util.Map<String, String> statuses(java.util.Collection<String> keys);
+
+    /** The most keys one call of {@link #withdraw}, {@link #requeue} or {@link #statuses} takes. @since 0.3 */
+    int MAX_KEYS = 10_000;
+
+    /** The shortest key prefix {@link #withdrawByPrefix} and {@link #requeueByPrefix} take. @since 0.3 */
+    int MIN_PREFIX = 8;
 }

@@ -26,6 +26,11 @@ final class CampaignKeys {
         return step == 0 ? of(campaignId, runNo, contactId) : of(campaignId, runNo, contactId) + ":step:" + step;
     }
 
+    /** The prefix of every key of one run ({@code campaign:<id>:run:<n>:}), for withdrawing or requeueing its messages. */
+    static String runPrefix(long campaignId, int runNo) {
+        return "campaign:" + campaignId + ":run:" + runNo + ":";
+    }
+
     static Optional<Key> parse(String key) {
         if (key == null) {
             return Optional.empty();

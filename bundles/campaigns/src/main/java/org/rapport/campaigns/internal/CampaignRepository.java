@@ -280,6 +280,57 @@ final class CampaignRepository {
                 .bind("run", runId).bind("now", Sql.ts(now)).execute();
     }
 
+    /**
+     * Marks recipients (step 0) and follow-up steps whose messages were withdrawn from the outbox when their run was
+     * cancelled: {@code cancelled} with the reason code {@code withdrawn}, so they count as not sent.
+     */
+    void withdrawn(Handle h, long runId, java.util.Collection<CampaignKeys.Key> keys, Instant now) {
+        var first = h.prepareBatch("UPDATE camp_recipient SET state = 'cancelled', reason_code = 'withdrawn', reason = :reason, "
+                + "updated_at = :now WHERE run_id = :run AND contact_id = :contact AND state IN ('queued', 'deferred') AND delivery IS NULL");
+        var steps = h.prepareBatch("UPDATE camp_step_recipient SET state = 'cancelled', reason_code = 'withdrawn', reason = :reason, "
+                + "updated_at = :now WHERE run_id = :run AND contact_id = :contact AND step = :step AND state IN ('queued', 'deferred') "
+                + "AND delivery IS NULL");
+        int firsts = 0;
+        int later = 0;
+        for (CampaignKeys.Key k : keys) {
+            var batch = k.step() == 0 ? first : steps.bind("step", k.step());
+            batch.bind("run", runId).bind("contact", k.contactId()).bind("now", Sql.ts(now))
+                    .bind("reason", "Withdrawn from the outbox before it was sent: the run was cancelled").add();
+            if (k.step() == 0) {
+                firsts++;
+            } else {
+                later++;
+            }
+        }
+        if (firsts > 0) {
+            first.execute();
+        }
+        if (later > 0) {
+            steps.execute();
+        }
+    }
+
+    /** Recipients (step 0) of a run handed to the outbox whose delivery status may still move on (none yet, or sent). */
+    List<Long> lagging(Handle h, long runId) {
+        return h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state IN ('queued', 'deferred') "
+                        + "AND (delivery IS NULL OR delivery = 'sent')")
+                .bind("run", runId).mapTo(Long.class).list();
+    }
+
+    /** Follow-up steps of a run handed to the outbox whose delivery status may still move on. */
+    List<StepRef> laggingSteps(Handle h, long runId) {
+        return h.createQuery("SELECT contact_id, step FROM camp_step_recipient WHERE run_id = :run AND state IN ('queued', 'deferred') "
+                        + "AND (delivery IS NULL OR delivery = 'sent')")
+                .bind("run", runId).map((rs, ctx) -> new StepRef(rs.getLong("contact_id"), rs.getInt("step"))).list();
+    }
+
+    /** Runs still open, and runs finished since {@code since}: the ones whose results may still change. */
+    List<Map<String, Object>> recentRuns(Handle h, Instant since) {
+        return h.createQuery("SELECT id, campaign_id, run_no, state FROM camp_run WHERE state IN ('running', 'paused') "
+                        + "OR finished_at >= :since ORDER BY id")
+                .bind("since", Sql.ts(since)).mapToMap().list();
+    }
+
     // --- follow-up steps (camp_step_recipient) ---
 
     /** A follow-up step of one recipient. */

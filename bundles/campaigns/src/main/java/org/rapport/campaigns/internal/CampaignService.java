@@ -34,6 +34,7 @@ import org.rapport.store.Store;
  * transaction; pause, resume and cancel move the run's state, which the {@link RunDispatcher} obeys.
  */
 final class CampaignService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CampaignService.class);
     static final String SENDER = "org.rapport.campaigns";
     private static final Set<String> CHANNELS = Set.of("email", "sms", "webchat");
     private static final Set<String> PURPOSES = Set.of("care", "marketing");
@@ -338,29 +339,68 @@ final class CampaignService {
         });
     }
 
+    /** Pauses the run: no further batch, and its messages still waiting in the outbox (deferred ones included) are withdrawn. */
     CampaignStats pause(long id) {
-        return move(id, "running", "paused", "paused");
+        CampaignStats stats = move(id, "running", "paused", "paused");
+        try {
+            messenger.withdrawByPrefix(CampaignKeys.runPrefix(id, stats.run()));
+        } catch (RuntimeException e) { // the reconciliation at the next start withdraws them
+            LOG.warn("Campaign {} paused, but its queued messages could not be withdrawn: {}", id, e.toString());
+        }
+        return stats;
     }
 
+    /** Resumes the run: batches go on, and the messages the pause withdrew are handed back to the outbox (same keys: nobody twice). */
     CampaignStats resume(long id) {
-        return move(id, "paused", "running", "running");
+        CampaignStats stats = move(id, "paused", "running", "running");
+        try {
+            messenger.requeueByPrefix(CampaignKeys.runPrefix(id, stats.run()));
+        } catch (RuntimeException e) { // the reconciliation at the next start requeues them
+            LOG.warn("Campaign {} resumed, but its withdrawn messages could not be requeued yet: {}", id, e.toString());
+        }
+        return stats;
     }
 
+    /**
+     * Cancels the run: its recipients not messaged yet and pending steps are cancelled, and its messages still waiting in
+     * the outbox are withdrawn for good and recorded as cancelled ({@code withdrawn}). A completed run can be cancelled
+     * too, for the messages it handed over that still wait (e.g. deferred by quiet hours).
+     */
     CampaignStats cancel(long id) {
         Instant now = clock.instant();
-        return store.inTransaction(tx -> {
+        CampaignStats stats = store.inTransaction(tx -> {
             Handle h = tx.handle();
             Campaign c = existing(h, id, true);
             var run = repo.latestRun(h, id).orElseThrow(() -> new CampaignStateException("not_running", "The campaign has no run"));
             long runId = ((Number) run.get("id")).longValue();
             String state = (String) run.get("state");
-            if (!state.equals("running") && !state.equals("paused")) {
+            if (!state.equals("running") && !state.equals("paused") && !state.equals("completed")) {
                 throw new CampaignStateException("not_running", "The latest run is " + state);
             }
             repo.setRunState(h, runId, state, "cancelled", now);
             repo.cancelPending(h, runId, now);
             repo.setStatus(h, c.id(), "cancelled", null, now);
             return repo.stats(h, runId, ((Number) run.get("run_no")).intValue(), "cancelled");
+        });
+        try {
+            withdrawn(id, stats.run(), messenger.withdrawByPrefix(CampaignKeys.runPrefix(id, stats.run())));
+        } catch (RuntimeException e) { // the reconciliation at the next start withdraws them
+            LOG.warn("Campaign {} cancelled, but its queued messages could not be withdrawn: {}", id, e.toString());
+            return stats;
+        }
+        return stats(id, stats.run());
+    }
+
+    /** Records the recipients (and steps) of run {@code runNo} whose messages were withdrawn for good. */
+    void withdrawn(long id, int runNo, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        store.inTransaction(tx -> {
+            repo.runId(tx.handle(), id, runNo).ifPresent(runId -> repo.withdrawn(tx.handle(), runId,
+                    keys.stream().map(CampaignKeys::parse).flatMap(java.util.Optional::stream).toList(), now));
+            return null;
         });
     }
 

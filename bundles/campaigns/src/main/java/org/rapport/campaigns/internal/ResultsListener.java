@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,6 +19,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.rapport.conversations.ConversationEvents;
+import org.rapport.conversations.Messenger;
 import org.rapport.store.SchemaReady;
 import org.rapport.store.Store;
 import org.slf4j.Logger;
@@ -27,16 +27,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Results per recipient from other bundles' events: the outbox's delivery status of a campaign
- * message (by its key), a reply from a recipient, an opt-out after a message.
+ * message (by its key), a reply from a recipient, an opt-out after a message; at activation, the
+ * {@link Reconciler} catches up on statuses posted while this bundle was stopped.
  */
-@Component(service = EventHandler.class, configurationPid = "org.rapport.campaigns", property = {
+@Component(service = EventHandler.class, immediate = true, configurationPid = "org.rapport.campaigns", property = {
     EventConstants.EVENT_TOPIC + "=" + ConversationEvents.MESSAGE_STATUS,
     EventConstants.EVENT_TOPIC + "=" + ConversationEvents.MESSAGE_RECEIVED,
     EventConstants.EVENT_TOPIC + "=org/rapport/compliance/consent/CHANGED"})
 public final class ResultsListener implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ResultsListener.class);
-    /** How far a delivery status has come; a later event never moves it back. */
-    private static final Map<String, Integer> RANK = Map.of("sent", 1, "blocked", 2, "failed", 2, "bounced", 3, "delivered", 3, "read", 4);
 
     private final Store store;
     private final Settings settings;
@@ -56,10 +55,22 @@ public final class ResultsListener implements EventHandler {
     /** One delivery status of a campaign message, by its key. */
     private record Status(String key, String status) {}
 
+    /**
+     * Once this handler hears the status events, it catches up (off the activating thread) on those posted while it did
+     * not: what happened before is reconciled from the Messenger, what happens after comes as events.
+     */
     @Activate
     public ResultsListener(@Reference Store store, @Reference(target = "(bundle=org.rapport.campaigns)") SchemaReady schema,
-            CampaignsConfig config) {
+            @Reference Messenger messenger, CampaignsConfig config) {
         this(store, Settings.of(config), Clock.systemUTC());
+        Reconciler reconciler = new Reconciler(store, messenger, repo, settings, clock);
+        flusher.execute(() -> {
+            try {
+                reconciler.reconcile();
+            } catch (RuntimeException e) {
+                LOG.warn("Campaign results not reconciled: {}", e.toString());
+            }
+        });
     }
 
     ResultsListener(Store store, Settings settings, Clock clock) {
@@ -150,23 +161,7 @@ public final class ResultsListener implements EventHandler {
     }
 
     private void statusIn(org.jdbi.v3.core.Handle h, String key, String status, Instant now) {
-        var parsed = CampaignKeys.parse(key);
-        if (parsed.isEmpty() || !RANK.containsKey(status)) {
-            return;
-        }
-        var k = parsed.get();
-        var runId = repo.runId(h, k.campaignId(), k.runNo());
-        if (runId.isEmpty()) {
-            return;
-        }
-        var current = k.step() == 0 ? repo.delivery(h, runId.get(), k.contactId()) : repo.stepDelivery(h, runId.get(), k.contactId(), k.step());
-        if (current.isPresent() && RANK.getOrDefault(current.get(), 0) < RANK.get(status)) {
-            if (k.step() == 0) {
-                repo.setDelivery(h, runId.get(), k.contactId(), status, now);
-            } else {
-                repo.setStepDelivery(h, runId.get(), k.contactId(), k.step(), status, now);
-            }
-        }
+        Deliveries.record(repo, h, key, status, now);
     }
 
     void contact(Object contactId, String column) {

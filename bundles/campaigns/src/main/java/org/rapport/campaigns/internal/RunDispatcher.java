@@ -162,6 +162,34 @@ final class RunDispatcher {
     }
 
     /**
+     * A pause or cancel committed while this batch was with the Messenger may have withdrawn the run's queued messages
+     * before this batch's were stored: this batch withdraws its own then. Its recipients stay recorded as handed over
+     * (a resume requeues them), except on cancel, where the withdrawn ones are recorded as cancelled ({@code withdrawn}).
+     */
+    private List<SendOutcome> withdrawnIfStopped(Handle h, RunRef run, List<SendOutcome> outcomes) {
+        String state = repo.runState(h, run.id());
+        if ("running".equals(state)) {
+            return outcomes;
+        }
+        List<String> keys = outcomes.stream().filter(SendOutcome::accepted).map(SendOutcome::key).toList();
+        if (keys.isEmpty()) {
+            return outcomes;
+        }
+        java.util.Set<String> withdrawn = new java.util.HashSet<>(messenger.withdraw(keys));
+        if ("running".equals(repo.runState(h, run.id()))) { // resumed meanwhile: hand them back
+            messenger.requeue(List.copyOf(withdrawn));
+            return outcomes;
+        }
+        if (!"cancelled".equals(state)) {
+            return outcomes;
+        }
+        return outcomes.stream().map(o -> withdrawn.contains(o.key())
+                ? new SendOutcome(o.key(), "withdrawn", "withdrawn", "Withdrawn from the outbox before it was sent: the run was cancelled",
+                        o.messageId(), o.conversationId())
+                : o).toList();
+    }
+
+    /**
      * Renders step {@code step} for these claimed recipients, hands the messages to the Messenger under the step's keys and records
      * each outcome; then schedules the next step for each recipient it was handed over to (and marks it skipped for the others).
      */
@@ -193,11 +221,13 @@ final class RunDispatcher {
             long handing = System.nanoTime();
             List<SendOutcome> outcomes = messenger.sendAll(outgoing);
             spent.computeIfAbsent(run.id(), k -> new long[2])[1] += System.nanoTime() - handing;
+            outcomes = withdrawnIfStopped(h, run, outcomes);
             for (int i = 0; i < outcomes.size(); i++) {
                 SendOutcome o = outcomes.get(i);
                 String state = switch (o.status()) {
                     case "queued", "duplicate" -> "queued";
                     case "deferred" -> "deferred";
+                    case "withdrawn" -> "cancelled";
                     default -> "skipped";
                 };
                 String code = o.status().equals("queued") ? null
@@ -213,7 +243,7 @@ final class RunDispatcher {
         }
         if (step < campaign.steps().size()) {
             int next = step + 1;
-            List<Long> handedOver = recorded.stream().filter(o -> !o.state().equals("skipped")).map(CampaignRepository.Outcome::contactId).toList();
+            List<Long> handedOver = recorded.stream().filter(o -> o.state().equals("queued") || o.state().equals("deferred")).map(CampaignRepository.Outcome::contactId).toList();
             repo.addSteps(h, run.id(), handedOver, next, "pending", now.plus(Steps.delay(campaign, next)), null, null, now);
             for (CampaignRepository.Outcome o : recorded) {
                 if (o.state().equals("skipped")) {

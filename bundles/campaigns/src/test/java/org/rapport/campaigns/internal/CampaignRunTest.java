@@ -153,12 +153,16 @@ class CampaignRunTest {
             assertThrows(CampaignStateException.class, () -> w.service.pause(c.id()));
             assertEquals("running", w.service.resume(c.id()).state());
             assertEquals(1, d.tick());
+            w.messenger.status.put(CampaignKeys.of(c.id(), 1, w.zhang.id()), "sent"); // the outbox sent the first one
             CampaignStats cancelled = w.service.cancel(c.id());
             assertEquals("cancelled", cancelled.state());
             assertEquals(0, cancelled.pending());
             assertEquals(0, d.tick());
             assertEquals(2, w.messenger.sent.size());
-            assertEquals(1, w.service.recipients(c.id(), 0, 1, 10).stream().filter(r -> r.state().equals("cancelled")).count());
+            // the one not handed over yet is cancelled, the one still in the outbox withdrawn, the one sent stays sent
+            assertEquals(List.of("queued", "cancelled:withdrawn", "cancelled:cancelled"), w.service.recipients(c.id(), 0, 1, 10).stream()
+                    .map(r -> r.state() + (r.reasonCode() == null ? "" : ":" + r.reasonCode())).toList());
+            assertEquals(List.of(CampaignKeys.of(c.id(), 1, w.zhang.id())), w.messenger.delivered());
             assertEquals("cancelled", w.service.campaign(c.id()).orElseThrow().status());
         }
     }

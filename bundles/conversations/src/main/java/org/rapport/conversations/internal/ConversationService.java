@@ -589,9 +589,33 @@ public final class ConversationService implements Conversations, InboundSink, Me
         return store.jdbi().withHandle(OutboxRepository::counts);
     }
 
-    /** Statuses of messages by their senders' keys. */
-    Map<String, String> statuses(List<String> keys) {
-        return store.jdbi().withHandle(h -> OutboxRepository.states(h, keys));
+    @Override
+    public Map<String, String> statuses(java.util.Collection<String> keys) {
+        return new Withdrawals(store, clock).statuses(keys);
+    }
+
+    @Override
+    public List<String> withdraw(java.util.Collection<String> keys) {
+        return new Withdrawals(store, clock).withdraw(keys);
+    }
+
+    @Override
+    public List<String> withdrawByPrefix(String keyPrefix) {
+        return new Withdrawals(store, clock).withdrawByPrefix(keyPrefix);
+    }
+
+    @Override
+    public List<String> requeue(java.util.Collection<String> keys) {
+        List<String> requeued = new Withdrawals(store, clock).requeue(keys);
+        wakeDispatcher();
+        return requeued;
+    }
+
+    @Override
+    public List<String> requeueByPrefix(String keyPrefix) {
+        List<String> requeued = new Withdrawals(store, clock).requeueByPrefix(keyPrefix);
+        wakeDispatcher();
+        return requeued;
     }
 
     /** Checks and writes one outbound message of a conversation, with {@code more} statements in the same transaction. */

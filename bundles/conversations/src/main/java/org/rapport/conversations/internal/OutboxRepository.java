@@ -120,7 +120,7 @@ final class OutboxRepository {
     static Map<String, Long> counts(Handle h) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String state : List.of(OutboxRow.PENDING, OutboxRow.DEFERRED, OutboxRow.SENDING, OutboxRow.SENT, OutboxRow.FAILED,
-                OutboxRow.BLOCKED)) {
+                OutboxRow.BLOCKED, OutboxRow.WITHDRAWN)) {
             counts.put(state, 0L);
         }
         h.createQuery("SELECT state, COUNT(*) FROM conv_outbox GROUP BY state")

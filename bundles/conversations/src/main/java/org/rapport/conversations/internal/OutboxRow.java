@@ -12,4 +12,6 @@ record OutboxRow(long id, long messageId, String key, String channel, String acc
     static final String SENT = "sent";
     static final String FAILED = "failed";
     static final String BLOCKED = "blocked";
+    /** Withdrawn by its sender before the dispatcher claimed it; sent only if requeued. */
+    static final String WITHDRAWN = "withdrawn";
 }
