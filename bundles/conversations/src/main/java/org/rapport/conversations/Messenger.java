@@ -30,4 +30,13 @@ public interface Messenger {
      * {@code sent}, {@code failed}), for monitoring.
      */
     java.util.Map<String, Long> outboxCounts();
+
+    /**
+     * Sends an internal message to a staff member's own email address (gate purpose
+     * {@code internal}, then the outbox); stored outside every client conversation. A member without
+     * an email address is {@code unreachable} ({@code no_address}); an unknown one {@code invalid}.
+     *
+     * @since 0.3
+     */
+    SendOutcome sendToStaff(StaffOutgoing message);
 }
