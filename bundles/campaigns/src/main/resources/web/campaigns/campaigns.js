@@ -21,7 +21,7 @@ const TEXT = {
         'schedule.once': 'Once, at', 'schedule.cron': 'Recurring (cron)', 'cron': 'Cron expression (Quartz, e.g. 0 0 9 1 1,4,7,10 ? quarterly)',
         'timeZone': 'Time zone', 'schedule.event': 'On an event', 'event': 'Event', 'event.new_client': 'A new client (welcome)',
         'event.churn_alert': 'A churn alert (win-back)', 'event.complaint_closed': 'A complaint closed (follow-up)', 'save': 'Save', 'saved': 'Saved.', 'contact': 'Contact id', 'preview': 'Preview', 'test': 'Test send',
-        'test.done': 'Test send: {status}', 'launch': 'Launch', 'pause': 'Pause', 'resume': 'Resume', 'cancel': 'Cancel run',
+        'test.done': 'Test send: {status}', 'test.self': 'Send to me', 'test.self.done': 'Test sent to your own email address: {status}', 'launch': 'Launch', 'pause': 'Pause', 'resume': 'Resume', 'cancel': 'Cancel run',
         'results': 'Results of run {run}', 'never': 'Not launched yet.', 'csv': 'Download recipients (CSV)', 'recipients': 'Recipients',
         'targeted': 'Targeted', 'skipped': 'Skipped', 'pending': 'Waiting', 'deferred': 'Deferred', 'sent': 'Sent', 'delivered': 'Delivered',
         'failed': 'Failed', 'replied': 'Replied', 'optedOut': 'Opted out', 'why': 'Skipped because', 'state': 'State', 'reason': 'Reason',
@@ -46,7 +46,7 @@ const TEXT = {
         'schedule.once': '定时一次', 'schedule.cron': '周期执行（cron）', 'cron': 'Cron 表达式（Quartz，例如 0 0 9 1 1,4,7,10 ? 表示每季度）',
         'timeZone': '时区', 'schedule.event': '事件触发', 'event': '事件', 'event.new_client': '新客户（欢迎）',
         'event.churn_alert': '流失预警（挽回）', 'event.complaint_closed': '投诉结案（回访）', 'save': '保存', 'saved': '已保存。', 'contact': '联系人 ID', 'preview': '预览', 'test': '测试发送',
-        'test.done': '测试发送：{status}', 'launch': '启动', 'pause': '暂停', 'resume': '继续', 'cancel': '取消执行',
+        'test.done': '测试发送：{status}', 'test.self': '发送给我', 'test.self.done': '测试已发送到您本人的邮箱：{status}', 'launch': '启动', 'pause': '暂停', 'resume': '继续', 'cancel': '取消执行',
         'results': '第 {run} 次执行的结果', 'never': '尚未启动。', 'csv': '下载收件人（CSV）', 'recipients': '收件人',
         'targeted': '目标', 'skipped': '跳过', 'pending': '等待中', 'deferred': '延后', 'sent': '已发送', 'delivered': '已送达',
         'failed': '失败', 'replied': '已回复', 'optedOut': '已退订', 'why': '跳过原因', 'state': '状态', 'reason': '原因',
@@ -266,7 +266,8 @@ function editor(container, ctx, tr, campaign) {
             field(tr('contact'), { name: 'contactId', type: 'number', min: '1' }),
             previewStep,
             h('button', { type: 'button', class: 'btn', 'data-action': 'preview', text: tr('preview') }),
-            campaign ? h('button', { type: 'button', class: 'btn', 'data-action': 'test', text: tr('test') }) : null),
+            campaign ? h('button', { type: 'button', class: 'btn', 'data-action': 'test', text: tr('test') }) : null,
+            campaign ? h('button', { type: 'button', class: 'btn', 'data-action': 'test-self', text: tr('test.self') }) : null),
         h('button', { type: 'submit', class: 'btn btn-primary', text: tr('save') }));
     const body = () => {
         const d = new FormData(form);
@@ -314,6 +315,22 @@ function editor(container, ctx, tr, campaign) {
                 const r = await ctx.api(`/api/v1/campaigns/${campaign.id}/test-send`, { json: { contactId: Number(new FormData(form).get('contactId')) } });
                 out.hidden = false;
                 replace(out, message('info', tr('test.done', { status: `${r.status}${r.reasonCode ? ` (${r.reasonCode})` : ''}` })));
+            } catch (e) {
+                fail(e);
+            }
+        });
+    }
+    const testSelfButton = form.querySelector('[data-action=test-self]');
+    if (testSelfButton) {
+        // rendered for the chosen contact, sent to the signed-in admin's own email (409 no_email: set one first)
+        testSelfButton.addEventListener('click', async () => {
+            try {
+                const r = await ctx.api(`/api/v1/campaigns/${campaign.id}/test-send`,
+                    { json: { contactId: Number(new FormData(form).get('contactId')), toSelf: true } });
+                out.hidden = false;
+                const accepted = r.status === 'queued' || r.status === 'deferred';
+                replace(out, message(accepted ? 'success' : 'error',
+                    tr('test.self.done', { status: `${r.status}${r.reasonCode ? ` (${r.reasonCode})` : ''}` })));
             } catch (e) {
                 fail(e);
             }

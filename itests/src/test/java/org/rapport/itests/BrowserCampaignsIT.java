@@ -164,6 +164,18 @@ class BrowserCampaignsIT {
                 java.util.Map.of("field", "tier", "op", "eq", "value", "core"))).path("id").asLong();
         driver.get(browser.base + "#/campaigns/" + id + "/edit");
         Select savedSegment = new Select(visible(By.name("segmentId")));
+
+        // "Send to me": without an email address the admin is told to set one; with one, the test is queued for them
+        WebElement testContact = visible(By.name("contactId"));
+        testContact.clear();
+        testContact.sendKeys(String.valueOf(contact));
+        click(driver.findElement(By.cssSelector("button[data-action='test-self']")));
+        wait.until(d -> messageText(d, ".msg-error").contains("email"));
+        long adminId = admin.call("GET", "/api/v1/auth/me", null).path("user").path("id").asLong();
+        admin.call("PUT", "/api/v1/users/" + adminId + "/email", java.util.Map.of("email", "admin.browser@staff.example.com"));
+        click(driver.findElement(By.cssSelector("button[data-action='test-self']")));
+        wait.until(d -> messageText(d, ".msg-success").contains("queued"));
+
         wait.until(d -> savedSegment.getOptions().size() > 1);
         savedSegment.selectByVisibleText("Core (saved)");
         long savedCount = admin.call("GET", "/api/v1/segments/" + saved + "/preview?sample=1", null).path("count").asLong();
@@ -175,6 +187,15 @@ class BrowserCampaignsIT {
         JsonNode after = admin.call("GET", "/api/v1/campaigns/" + id, null);
         assertThat(after.path("segmentId").asLong()).isEqualTo(saved);
         assertThat(after.path("segment").isNull() || after.path("segment").isMissingNode()).isTrue();
+    }
+
+    /** The text of the first message of this kind; empty while there is none or it is being replaced. */
+    private static String messageText(WebDriver d, String selector) {
+        try {
+            return d.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).findFirst().orElse("");
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     /** The preview's text; empty while the preview is being replaced (the element went stale). */

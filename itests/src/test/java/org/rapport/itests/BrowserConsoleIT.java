@@ -213,10 +213,12 @@ class BrowserConsoleIT {
         WebElement dialog = visible(By.cssSelector("dialog[open]"));
         dialog.findElement(By.name("username")).sendKeys("it.lina");
         dialog.findElement(By.name("displayName")).sendKeys("李娜 <b>not bold</b>");
+        dialog.findElement(By.name("email")).sendKeys("it.lina@staff.example.com");
         dialog.findElement(By.name("password")).sendKeys("a long pass phrase");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement created = visible(By.cssSelector("tr[data-user='it.lina']"));
-        assertThat(created.getText()).as("server strings shown as text, never as HTML").contains("李娜 <b>not bold</b>", "Service agent");
+        assertThat(created.getText()).as("server strings shown as text, never as HTML").contains("李娜 <b>not bold</b>", "Service agent",
+                "it.lina@staff.example.com");
 
         driver.findElement(By.xpath("//button[text()='New token']")).click();
         dialog = visible(By.cssSelector("dialog[open]"));

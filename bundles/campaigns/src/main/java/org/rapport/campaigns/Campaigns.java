@@ -89,4 +89,16 @@ public interface Campaigns {
      * @return the outcome's status ({@code queued}, {@code deferred}, {@code blocked}, ...) and reason
      */
     String testSend(long id, long contactId, Principal actor);
+
+    /**
+     * Sends the campaign's message, rendered for {@code contactId}, as {@code [TEST] …} to the calling
+     * staff member's own email address (not to the contact): an internal message through the
+     * Messenger and its gate.
+     *
+     * @return the outcome's status and reason as {@link #testSend}; {@code unreachable:no_address} when
+     *         the caller has no email address set, {@code invalid:unknown_staff} for a caller that is no
+     *         staff account
+     * @since 0.2
+     */
+    String testSendToSelf(long id, long contactId, Principal actor);
 }

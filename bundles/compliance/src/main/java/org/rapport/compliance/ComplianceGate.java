@@ -5,6 +5,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The one check every outbound message passes before it is queued: consent and opt-out, quiet
  * hours in the recipient's time zone, frequency caps per contact and purpose, and content rules.
+ * {@link Purpose#INTERNAL Internal} messages (no contact) pass only to an enabled staff member's
+ * own registered email address.
  *
  * @since 0.1
  */

@@ -4,7 +4,8 @@ package org.rapport.compliance;
  * A message about to be sent, as the {@link ComplianceGate} sees it.
  *
  * @param contactId the recipient contact, or {@code null} for an unidentified sender (e.g. a lead
- *        who wrote in: only SERVICE replies to their own request may be allowed)
+ *        who wrote in: only SERVICE replies to their own request may be allowed; or a staff member,
+ *        with purpose {@link Purpose#INTERNAL}, at their own registered email address)
  * @param channel {@link Channels#EMAIL}, {@link Channels#SMS} or {@link Channels#WEBCHAT}
  * @param address the address on that channel (email address, phone, chat session id)
  * @param purpose why we send

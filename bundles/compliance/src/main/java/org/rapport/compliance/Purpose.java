@@ -13,9 +13,26 @@ public enum Purpose {
     /** Care: greetings, follow-ups, surveys, education. */
     CARE,
     /** Offers and promotions. */
-    MARKETING;
+    MARKETING,
+    /**
+     * Internal messages to a staff member's own registered address (e.g. a campaign's test send to
+     * the admin themself): never to a contact, no consent involved. The gate allows them only to the
+     * email address of an enabled staff account.
+     *
+     * @since 0.3
+     */
+    INTERNAL;
 
-    /** The lower-case id used in JSON and configuration ({@code service}, {@code care}, {@code marketing}). */
+    /**
+     * Whether clients give or withhold consent for this purpose (all but {@link #INTERNAL}).
+     *
+     * @since 0.3
+     */
+    public boolean forClients() {
+        return this != INTERNAL;
+    }
+
+    /** The lower-case id used in JSON and configuration ({@code service}, {@code care}, {@code marketing}, {@code internal}). */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -33,6 +50,6 @@ public enum Purpose {
                 }
             }
         }
-        throw new IllegalArgumentException("Unknown purpose '" + id + "' (service, care or marketing)");
+        throw new IllegalArgumentException("Unknown purpose '" + id + "' (service, care, marketing or internal)");
     }
 }

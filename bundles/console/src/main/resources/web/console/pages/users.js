@@ -27,7 +27,7 @@ export async function render(container, ctx) {
             h('div', { class: 'panel-head' }, h('h2', { id: 'users-title', class: 'section-title', text: t('users.title') }),
                 h('button', { type: 'button', class: 'btn btn-primary', text: t('users.create'), onClick: createUser })),
             h('div', { class: 'table-wrap' }, h('table', { class: 'data-table' },
-                h('thead', {}, h('tr', {}, ['users.col.username', 'users.col.displayName', 'users.col.roles', 'users.col.status',
+                h('thead', {}, h('tr', {}, ['users.col.username', 'users.col.displayName', 'users.col.email', 'users.col.roles', 'users.col.status',
                     'users.col.lastLogin', 'users.col.actions'].map((k) => h('th', { scope: 'col', text: t(k) })))),
                 usersBody))),
         h('section', { class: 'panel', 'aria-labelledby': 'tokens-title' },
@@ -44,7 +44,7 @@ export async function render(container, ctx) {
             users = (await api('/api/v1/users')).items || [];
             replace(usersBody, users.map(userRow));
         } catch (e) {
-            replace(usersBody, h('tr', {}, h('td', { colspan: 6 }, message('error', e.message))));
+            replace(usersBody, h('tr', {}, h('td', { colspan: 7 }, message('error', e.message))));
         }
     }
 
@@ -62,6 +62,7 @@ export async function render(container, ctx) {
         return h('tr', { 'data-user': u.username },
             h('td', { class: 'mono', text: u.username }),
             h('td', { text: u.displayName || '' }),
+            h('td', { class: 'mono', text: u.email || '' }),
             h('td', { text: roleNames(u.roles) }),
             h('td', {}, h('span', { class: `state ${u.enabled ? 'state-active' : 'state-resolved'}`, text: u.enabled ? t('users.enabled') : t('users.disabled') })),
             h('td', { text: when(u.lastLoginAt, lang) }),
@@ -91,11 +92,13 @@ export async function render(container, ctx) {
             title: t('users.create'), submitLabel: t('common.create'), cancelLabel: t('common.cancel'),
             body: [field(t('users.col.username'), { name: 'username', required: true, autocomplete: 'off' }),
                 field(t('users.col.displayName'), { name: 'displayName', required: true }),
+                field(t('users.col.email'), { name: 'email', type: 'email', autocomplete: 'off' }, t('users.email.hint')),
                 field(t('users.password'), { name: 'password', type: 'password', required: true, autocomplete: 'new-password' }, t('users.password.hint')),
                 checkboxes(t('users.col.roles'), 'roles', roleOptions, ['agent'])],
             onSubmit: async (form) => {
                 await api('/api/v1/users', { json: { username: form.elements.username.value.trim(),
-                    displayName: form.elements.displayName.value.trim(), password: form.elements.password.value, roles: checkedValues(form, 'roles') } });
+                    displayName: form.elements.displayName.value.trim(), email: form.elements.email.value.trim() || null,
+                    password: form.elements.password.value, roles: checkedValues(form, 'roles') } });
                 show('success', t('users.created', { name: form.elements.username.value.trim() }));
             },
         });
@@ -106,10 +109,12 @@ export async function render(container, ctx) {
         await formDialog({
             title: `${t('users.edit')}: ${u.username}`, submitLabel: t('common.save'), cancelLabel: t('common.cancel'),
             body: [field(t('users.col.displayName'), { name: 'displayName', value: u.displayName || '', required: true }),
+                field(t('users.col.email'), { name: 'email', type: 'email', value: u.email || '', autocomplete: 'off' }, t('users.email.hint')),
                 checkboxes(t('users.col.roles'), 'roles', roleOptions, u.roles || [])],
             onSubmit: async (form) => {
                 await api(`/api/v1/users/${encodeURIComponent(u.id)}`, { method: 'PUT',
-                    json: { displayName: form.elements.displayName.value.trim(), roles: checkedValues(form, 'roles') } });
+                    json: { displayName: form.elements.displayName.value.trim(), email: form.elements.email.value.trim(),
+                        roles: checkedValues(form, 'roles') } });
                 show('success', t('users.saved', { name: u.username }));
             },
         });

@@ -92,4 +92,13 @@ public interface Messenger {
 
     /** The shortest key prefix {@link #withdrawByPrefix} and {@link #requeueByPrefix} take. @since 0.3 */
     int MIN_PREFIX = 8;
+
+    /**
+     * Sends an internal message to a staff member's own email address (gate purpose
+     * {@code internal}, then the outbox); stored outside every client conversation. A member without
+     * an email address is {@code unreachable} ({@code no_address}); an unknown one {@code invalid}.
+     *
+     * @since 0.3
+     */
+    SendOutcome sendToStaff(StaffOutgoing message);
 }

@@ -23,6 +23,20 @@ public interface StaffDirectory {
     Optional<StaffMember> byUsername(String username);
 
     /**
+     * The accounts whose email address is {@code email} (any case, surrounding blanks ignored),
+     * enabled or not; empty for a blank address.
+     *
+     * @since 0.2
+     */
+    default List<StaffMember> byEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        String wanted = email.strip();
+        return list().stream().filter(m -> m.email() != null && m.email().equalsIgnoreCase(wanted)).toList();
+    }
+
+    /**
      * Creates a staff account (for provisioning, e.g. the demo world's account managers).
      *
      * @param username the sign-in name

@@ -34,7 +34,15 @@ public class FakeStaff implements StaffDirectory {
     public void disable(long id) {
         byId(id).ifPresent(m -> {
             members.remove(m);
-            members.add(new StaffMember(m.id(), m.username(), m.displayName(), m.roles(), false, m.createdAt(), m.lastLoginAt()));
+            members.add(new StaffMember(m.id(), m.username(), m.displayName(), m.roles(), false, m.createdAt(), m.lastLoginAt(), m.email()));
+        });
+    }
+
+    /** Sets (or with {@code null} clears) a member's own email address. */
+    public void setEmail(long id, String email) {
+        byId(id).ifPresent(m -> {
+            members.remove(m);
+            members.add(new StaffMember(m.id(), m.username(), m.displayName(), m.roles(), m.enabled(), m.createdAt(), m.lastLoginAt(), email));
         });
     }
 

@@ -25,6 +25,7 @@ import org.rapport.campaigns.Step;
 import org.rapport.conversations.Messenger;
 import org.rapport.conversations.Outgoing;
 import org.rapport.conversations.SendOutcome;
+import org.rapport.conversations.StaffOutgoing;
 import org.rapport.security.Principal;
 import org.rapport.store.Store;
 
@@ -512,6 +513,15 @@ final class CampaignService {
         String key = "campaign:" + id + ":test:" + UUID.randomUUID();
         SendOutcome outcome = messenger.send(new Outgoing(contactId, c.channel(), c.purpose(), "[TEST] " + r.subject(), r.body(), null,
                 SENDER, key));
+        return outcome.status() + (outcome.reasonCode() == null ? "" : ":" + outcome.reasonCode());
+    }
+
+    /** The campaign rendered for {@code contactId}, sent as {@code [TEST] …} to the caller's own email address (an internal message). */
+    String testSendToSelf(long id, long contactId, Principal actor) {
+        Campaign c = campaign(id).orElseThrow(() -> new NoSuchElementException("No campaign " + id));
+        Rendered r = render(renderer.prepare(c), contactId);
+        String key = "campaign:" + id + ":test-self:" + UUID.randomUUID();
+        SendOutcome outcome = messenger.sendToStaff(new StaffOutgoing(actor.userId(), "[TEST] " + r.subject(), r.body(), null, SENDER, key));
         return outcome.status() + (outcome.reasonCode() == null ? "" : ":" + outcome.reasonCode());
     }
 

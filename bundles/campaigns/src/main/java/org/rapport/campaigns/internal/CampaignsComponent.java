@@ -251,4 +251,9 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
     public String testSend(long id, long contactId, Principal actor) {
         return service.testSend(id, contactId, actor);
     }
+
+    @Override
+    public String testSendToSelf(long id, long contactId, Principal actor) {
+        return service.testSendToSelf(id, contactId, actor);
+    }
 }

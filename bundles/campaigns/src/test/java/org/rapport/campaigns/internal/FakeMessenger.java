@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rapport.conversations.Messenger;
 import org.rapport.conversations.Outgoing;
 import org.rapport.conversations.SendOutcome;
+import org.rapport.conversations.StaffOutgoing;
 
 /**
  * A Messenger with the real one's key contract (a key sent before is a duplicate and not sent
@@ -31,6 +32,19 @@ final class FakeMessenger implements Messenger {
     /** The next batch is stored, then the call fails (the caller's transaction rolls back). */
     void crashAfterNextBatch() {
         failAfterCommitOnce.add("next");
+    }
+
+    final List<StaffOutgoing> toStaff = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Staff ids with an email address: the others are unreachable, as the real Messenger says. */
+    final Set<Long> staffWithEmail = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public SendOutcome sendToStaff(StaffOutgoing message) {
+        if (!staffWithEmail.contains(message.staffId())) {
+            return new SendOutcome(message.key(), "unreachable", "no_address", "no email", null, null);
+        }
+        toStaff.add(message);
+        return new SendOutcome(message.key(), "queued", "allowed", null, (long) toStaff.size(), 1L);
     }
 
     @Override

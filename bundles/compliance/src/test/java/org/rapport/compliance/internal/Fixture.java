@@ -17,6 +17,7 @@ import org.rapport.security.Principal;
 import org.rapport.security.Role;
 import org.rapport.store.SchemaReady;
 import org.rapport.testing.MutableClock;
+import org.rapport.testing.FakeStaff;
 import org.rapport.testing.TestDb;
 
 /** A throwaway database with the records and compliance schemas, the real records service and the compliance services over it. */
@@ -31,6 +32,7 @@ public final class Fixture implements AutoCloseable {
     public final Records records;
     public final ConsentService consents;
     public final GateService gate;
+    public final FakeStaff staff = new FakeStaff();
     private AuditLog auditLog;
 
     public Fixture(String kind) throws Exception {
@@ -43,7 +45,7 @@ public final class Fixture implements AutoCloseable {
         records = new RecordsService(db.store(), schema("org.rapport.records"));
         ComplianceConfig cfg = Configs.with(ComplianceConfig.class, config);
         consents = ConsentService.create(db.store(), records, cfg, "https://care.example.com/", clock);
-        gate = GateService.create(db.store(), records, consents, cfg, clock);
+        gate = GateService.create(db.store(), records, consents, staff, cfg, clock);
     }
 
     public static SchemaReady schema(String bundle) {

@@ -33,6 +33,7 @@ import org.rapport.conversations.Message;
 import org.rapport.conversations.Messenger;
 import org.rapport.conversations.Outgoing;
 import org.rapport.conversations.SendOutcome;
+import org.rapport.conversations.StaffOutgoing;
 import org.rapport.conversations.channel.DeliveryReport;
 import org.rapport.conversations.channel.InboundMessage;
 import org.rapport.conversations.channel.InboundSink;
@@ -582,6 +583,13 @@ public final class ConversationService implements Conversations, InboundSink, Me
         List<SendOutcome> outcomes = new OutgoingBatch(store, records, gate, clock).send(messages);
         wakeDispatcher();
         return outcomes;
+    }
+
+    @Override
+    public SendOutcome sendToStaff(StaffOutgoing message) {
+        SendOutcome outcome = new StaffMessages(store, staff, gate, clock).send(message);
+        wakeDispatcher();
+        return outcome;
     }
 
     @Override

@@ -313,7 +313,8 @@ public final class Dispatcher {
     private void sentIn(org.rapport.store.Tx tx, Sent s) {
         OutboxRepository.sent(tx.handle(), s.row().id(), s.externalId(), clock.instant());
         ConversationRepository.setSent(tx.handle(), s.message().id());
-        if (s.externalId() != null && !s.externalId().isBlank()) {
+        // an internal message to staff keeps no channel id: a reply to it must not thread into anything
+        if (s.externalId() != null && !s.externalId().isBlank() && !StaffMessages.INTERNAL.equals(s.conversation().status())) {
             ConversationRepository.addExternalRef(tx.handle(), s.conversation().channel(), s.conversation().account(),
                     Sql.cut(s.externalId(), 500), s.message().id(), s.conversation().id());
         }

@@ -89,7 +89,7 @@ final class PersonalDataRepository {
                 .bind("channel", channel).bind("cutoff", Sql.ts(cutoff)).execute();
         int deleted = h.createUpdate("DELETE FROM conv_message WHERE " + inChannel).bind("channel", channel)
                 .bind("cutoff", Sql.ts(cutoff)).execute();
-        h.createUpdate("DELETE FROM conv_conversation c WHERE channel = :channel AND status = 'closed' "
+        h.createUpdate("DELETE FROM conv_conversation c WHERE channel = :channel AND status IN ('closed', 'internal') "
                         + "AND NOT EXISTS (SELECT 1 FROM conv_message m WHERE m.conversation_id = c.id)")
                 .bind("channel", channel).execute();
         return deleted;

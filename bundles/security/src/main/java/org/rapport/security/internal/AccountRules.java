@@ -12,6 +12,9 @@ final class AccountRules {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
     static final int MAX_PASSWORD = 1024;
     static final int MAX_DISPLAY_NAME = 200;
+    static final int MAX_EMAIL = 254;
+    /** One address: a local part and a dotted domain, no blanks, no second '@', no angle brackets or commas. */
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>,;\"()\\[\\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
     private AccountRules() {
     }
@@ -26,6 +29,22 @@ final class AccountRules {
         if (displayName != null && (displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME)) {
             errors.put("displayName", "1 to " + MAX_DISPLAY_NAME + " characters");
         }
+    }
+
+    /**
+     * The email address to store: trimmed, or {@code null} for none (null or blank); an invalid one
+     * goes to {@code errors}.
+     */
+    static String email(String email, Map<String, String> errors) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String value = email.strip();
+        if (value.length() > MAX_EMAIL || !EMAIL.matcher(value).matches()) {
+            errors.put("email", "a single email address such as name@example.com, at most " + MAX_EMAIL + " characters");
+            return null;
+        }
+        return value;
     }
 
     static void checkPassword(String field, String password, int minLength, Map<String, String> errors) {

@@ -116,6 +116,14 @@ public final class Accounts implements StaffDirectory {
     }
 
     @Override
+    public List<StaffMember> byEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        return store.jdbi().withHandle(h -> UserRepository.byEmail(h, email)).stream().map(UserRow::member).toList();
+    }
+
+    @Override
     public StaffMember create(String username, String displayName, String password, Set<Role> roles) {
         try {
             return create(username, displayName, password, roles.stream().map(Role::id).toList()).member();
@@ -134,15 +142,45 @@ public final class Accounts implements StaffDirectory {
 
     /** Creates an account after validating every field (400) and the username's uniqueness (409). */
     UserRow create(String username, String displayName, String password, List<String> roleIds) {
+        return create(username, displayName, password, roleIds, null);
+    }
+
+    /** Creates an account with an optional email address (null or blank: none). */
+    UserRow create(String username, String displayName, String password, List<String> roleIds, String email) {
         Map<String, String> errors = new LinkedHashMap<>();
         AccountRules.checkUsername(username, errors);
         AccountRules.checkDisplayName(displayName, errors);
         AccountRules.checkPassword("password", password, settings.minPasswordLength(), errors);
         Set<Role> roles = AccountRules.roles(roleIds, errors);
+        String address = AccountRules.email(email, errors);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         long id = insert(username, displayName == null ? username : displayName.trim(), password, roles);
+        if (address != null) {
+            store.inTransaction(tx -> {
+                UserRepository.setEmail(tx.handle(), id, address, clock.instant());
+                return null;
+            });
+        }
+        return row(id).orElseThrow();
+    }
+
+    /**
+     * Sets the account's own email address, or clears it with {@code null} or blank (400 when it is
+     * not one valid address, 404 for an unknown account).
+     */
+    UserRow setEmail(long id, String email) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String address = AccountRules.email(email, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        row(id).orElseThrow(() -> ApiException.notFound("No user " + id));
+        store.inTransaction(tx -> {
+            UserRepository.setEmail(tx.handle(), id, address, clock.instant());
+            return null;
+        });
         return row(id).orElseThrow();
     }
 

@@ -60,7 +60,7 @@ public final class LoginServlet extends JsonServlet {
         sessions.end(SessionCookie.read(req)); // a new id at every sign-in
         Sessions.NewSession session = sessions.create(success.user().id());
         SessionCookie.set(req, resp, session.id(), accounts.settings().secureCookie());
-        writeJson(resp, 200, UserViews.signedIn(UserViews.principal(success.user()), session.csrfToken()));
+        writeJson(resp, 200, UserViews.signedIn(UserViews.principal(success.user()), session.csrfToken(), success.user().email()));
     }
 
     private static void pause(long millis) {

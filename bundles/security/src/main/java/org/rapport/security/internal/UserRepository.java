@@ -14,7 +14,7 @@ import org.rapport.security.Role;
 /** SQL for {@code security_user}; every method runs on the caller's handle (and transaction). */
 final class UserRepository {
     private static final String COLUMNS = "id, username, display_name, password_hash, roles, enabled, created_at, updated_at, "
-            + "last_login_at, failed_attempts, last_failed_at, locked_until";
+            + "last_login_at, failed_attempts, last_failed_at, locked_until, email";
 
     private UserRepository() {
     }
@@ -68,6 +68,23 @@ final class UserRepository {
                 .execute();
     }
 
+    /** Sets (or with {@code null} clears) the account's email address. */
+    static void setEmail(Handle h, long id, String email, Instant now) {
+        h.createUpdate("UPDATE security_user SET email = :email, email_key = :key, updated_at = :now WHERE id = :id")
+                .bind("email", email)
+                .bind("key", email == null ? null : email.toLowerCase(Locale.ROOT))
+                .bind("now", Timestamp.from(now))
+                .bind("id", id)
+                .execute();
+    }
+
+    static List<UserRow> byEmail(Handle h, String email) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM security_user WHERE email_key = :key ORDER BY username_key")
+                .bind("key", email.strip().toLowerCase(Locale.ROOT))
+                .map((rs, ctx) -> row(rs))
+                .list();
+    }
+
     static void setPassword(Handle h, long id, String passwordHash, Instant now) {
         h.createUpdate("UPDATE security_user SET password_hash = :hash, updated_at = :now, failed_attempts = 0, "
                         + "locked_until = NULL WHERE id = :id")
@@ -108,6 +125,6 @@ final class UserRepository {
         return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), Roles.parse(rs.getString("roles")), rs.getBoolean("enabled"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "last_login_at"),
-                rs.getInt("failed_attempts"), instant(rs, "last_failed_at"), instant(rs, "locked_until"));
+                rs.getInt("failed_attempts"), instant(rs, "last_failed_at"), instant(rs, "locked_until"), rs.getString("email"));
     }
 }

@@ -12,11 +12,17 @@ final class UserViews {
 
     /** {@code {"user": {...}, "csrfToken": ...}} as login and /me answer. */
     static Map<String, Object> signedIn(Principal principal, String csrfToken) {
+        return signedIn(principal, csrfToken, null);
+    }
+
+    /** As {@link #signedIn(Principal, String)}, with the caller's own email address ({@code null}: none set). */
+    static Map<String, Object> signedIn(Principal principal, String csrfToken, String email) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("id", principal.userId());
         user.put("username", principal.username());
         user.put("displayName", principal.displayName());
         user.put("roles", Roles.ids(principal.roles()));
+        user.put("email", email);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user", user);
         body.put("csrfToken", csrfToken);
@@ -29,6 +35,7 @@ final class UserViews {
         body.put("username", u.username());
         body.put("displayName", u.displayName());
         body.put("roles", Roles.ids(u.roles()));
+        body.put("email", u.email());
         body.put("enabled", u.enabled());
         body.put("createdAt", u.createdAt());
         body.put("lastLoginAt", u.lastLoginAt());

@@ -20,7 +20,7 @@ import org.rapport.web.JsonServlet;
 /**
  * {@code /api/v1/users}: staff accounts, for admins — except that every signed-in user may
  * change their own password ({@code POST /api/v1/users/{own id}/password} with
- * {@code currentPassword}). Writes are therefore declared for any signed-in caller and the
+ * {@code currentPassword}) and set their own email address ({@code PUT /api/v1/users/{own id}/email}). Writes are therefore declared for any signed-in caller and the
  * admin role is checked here.
  */
 @Component(service = Servlet.class, property = {
@@ -31,10 +31,13 @@ import org.rapport.web.JsonServlet;
 public final class UsersServlet extends JsonServlet {
     private static final long serialVersionUID = 1L;
 
-    record CreateRequest(String username, String displayName, String password, List<String> roles) {
+    record CreateRequest(String username, String displayName, String password, List<String> roles, String email) {
     }
 
-    record UpdateRequest(String displayName, List<String> roles, Boolean enabled) {
+    record UpdateRequest(String displayName, List<String> roles, Boolean enabled, String email) {
+    }
+
+    record EmailRequest(String email) {
     }
 
     record PasswordRequest(String currentPassword, String password) {
@@ -71,7 +74,7 @@ public final class UsersServlet extends JsonServlet {
         if (path.isEmpty()) {
             requireAdmin(caller);
             CreateRequest create = readJson(req, CreateRequest.class, 64 * 1024);
-            UserRow user = accounts.create(create.username(), create.displayName(), create.password(), create.roles());
+            UserRow user = accounts.create(create.username(), create.displayName(), create.password(), create.roles(), create.email());
             resp.setHeader("Location", "/api/v1/users/" + user.id());
             writeJson(resp, 201, UserViews.user(user));
         } else if (path.size() == 2 && "password".equals(path.get(1))) {
@@ -104,13 +107,33 @@ public final class UsersServlet extends JsonServlet {
     @Override
     protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         List<String> path = ApiPath.segments(req);
-        requireAdmin(caller(req));
+        Caller caller = caller(req);
+        if (path.size() == 2 && "email".equals(path.get(1))) {
+            long id = ApiPath.id(path.get(0));
+            if (caller.principal().userId() != id) {
+                requireAdmin(caller);
+            }
+            EmailRequest change = readJson(req, EmailRequest.class, 16 * 1024);
+            writeJson(resp, 200, UserViews.user(accounts.setEmail(id, change == null ? null : change.email())));
+            return;
+        }
+        requireAdmin(caller);
         if (path.size() != 1) {
-            throw new ApiException(405, "method_not_allowed", "PUT is supported on /api/v1/users/{id}");
+            throw new ApiException(405, "method_not_allowed", "PUT is supported on /api/v1/users/{id} and /api/v1/users/{id}/email");
         }
         long id = ApiPath.id(path.get(0));
         UpdateRequest update = readJson(req, UpdateRequest.class, 64 * 1024);
+        if (update.email() != null) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            AccountRules.email(update.email(), errors);
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+        }
         UserRow user = accounts.update(id, update.displayName(), update.roles(), update.enabled());
+        if (update.email() != null) {
+            user = accounts.setEmail(id, update.email());
+        }
         if (!user.enabled()) {
             sessions.endAllOf(id, null);
             tokens.revokeAllOf(id);

@@ -66,8 +66,14 @@ final class TestDb implements AutoCloseable {
     }
 
     private void migrate() {
+        for (String script : new String[] {"V1__security.sql", "V2__staff_email.sql"}) {
+            migrate(script);
+        }
+    }
+
+    private void migrate(String name) {
         String script;
-        try (InputStream in = TestDb.class.getClassLoader().getResourceAsStream("db/migration/V1__security.sql")) {
+        try (InputStream in = TestDb.class.getClassLoader().getResourceAsStream("db/migration/" + name)) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -52,8 +52,11 @@ public final class CampaignsServlet extends JsonServlet {
         this.campaigns = campaigns;
     }
 
-    /** Body of a preview (of step {@code step}, default 0) or test send. */
-    public record ContactBody(Long contactId, Integer step) {}
+    /**
+     * Body of a preview (of step {@code step}, default 0) or test send; {@code toSelf} true sends the
+     * test to the caller's own email address instead of to the contact.
+     */
+    public record ContactBody(Long contactId, Integer step, Boolean toSelf) {}
 
     /** Body of the editor's preview of an unsaved campaign (of step {@code step}, default 0). */
     public record DraftPreviewBody(CampaignInput campaign, Long contactId, Integer step) {}
@@ -122,15 +125,21 @@ public final class CampaignsServlet extends JsonServlet {
                 writeJson(resp, 200, rendered);
             }
             case "test-send" -> {
-                long contactId = contact(readJson(req, ContactBody.class).contactId());
-                Audit.record(req, new Audit.Entry("send", "contact", List.of(String.valueOf(contactId)), List.of(), null, contactId,
-                        "campaign test send " + c.id()));
-                String outcome = campaigns.testSend(c.id(), contactId, caller);
+                ContactBody body = readJson(req, ContactBody.class);
+                long contactId = contact(body == null ? null : body.contactId());
+                boolean toSelf = Boolean.TRUE.equals(body.toSelf());
+                Audit.record(req, new Audit.Entry(toSelf ? "read" : "send", "contact", List.of(String.valueOf(contactId)), List.of(), null,
+                        contactId, (toSelf ? "campaign test send to self " : "campaign test send ") + c.id()));
+                String outcome = toSelf ? campaigns.testSendToSelf(c.id(), contactId, caller) : campaigns.testSend(c.id(), contactId, caller);
+                if (toSelf) {
+                    refuseUnsent(outcome, caller);
+                }
                 int colon = outcome.indexOf(':');
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("status", colon < 0 ? outcome : outcome.substring(0, colon));
-                body.put("reasonCode", colon < 0 ? null : outcome.substring(colon + 1));
-                writeJson(resp, 200, body);
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("status", colon < 0 ? outcome : outcome.substring(0, colon));
+                answer.put("reasonCode", colon < 0 ? null : outcome.substring(colon + 1));
+                answer.put("toSelf", toSelf);
+                writeJson(resp, 200, answer);
             }
             default -> throw ApiException.notFound("No such action '" + path[1] + "'");
         }
@@ -216,6 +225,17 @@ public final class CampaignsServlet extends JsonServlet {
         body.put("skippedBy", s.skippedBy());
         body.put("steps", s.steps());
         return body;
+    }
+
+    /** A test send to oneself that could not even be attempted: 409 with what to do. */
+    private static void refuseUnsent(String outcome, Principal caller) {
+        if (outcome.equals("unreachable:no_address")) {
+            throw new ApiException(409, "no_email", "You have no email address: set your own email first (PUT /api/v1/users/"
+                    + caller.userId() + "/email, or an admin sets it under Staff accounts), then send the test to yourself");
+        }
+        if (outcome.equals("invalid:unknown_staff")) {
+            throw new ApiException(409, "not_staff", "Only a staff account can send a test to itself");
+        }
     }
 
     private Campaign existing(String segment) {

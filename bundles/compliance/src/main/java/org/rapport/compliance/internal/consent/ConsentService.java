@@ -88,6 +88,9 @@ public final class ConsentService implements Consents {
         List<Consent> result = new ArrayList<>();
         for (String channel : Channels.ALL) {
             for (Purpose purpose : Purpose.values()) {
+                if (!purpose.forClients()) {
+                    continue;
+                }
                 ConsentRepository.Row row = explicit.get(channel + "/" + purpose.id());
                 result.add(row == null
                         ? new Consent(contactId, channel, purpose, defaults.contains(purpose), false, "default", null, null, null)
@@ -117,7 +120,7 @@ public final class ConsentService implements Consents {
     public Consent set(long contactId, String channel, Purpose purpose, boolean granted, String source, String evidence,
             Principal actor) {
         String validChannel = Channels.of(channel);
-        if (purpose == null) {
+        if (purpose == null || !purpose.forClients()) {
             throw new IllegalArgumentException("A purpose is required (service, care or marketing)");
         }
         if (source == null || !SOURCE.matcher(source).matches()) {

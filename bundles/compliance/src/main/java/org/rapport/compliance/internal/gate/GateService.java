@@ -32,6 +32,8 @@ import org.rapport.compliance.internal.consent.ConsentService;
 import org.rapport.records.Contact;
 import org.rapport.records.Records;
 import org.rapport.security.Principal;
+import org.rapport.security.StaffDirectory;
+import org.rapport.security.StaffMember;
 import org.rapport.store.SchemaReady;
 import org.rapport.store.Store;
 import org.slf4j.Logger;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link ComplianceGate}: content rules, a known recipient at a known address, consent (a
  * service reply to the client's own request always passes), quiet hours in the recipient's zone,
- * frequency caps per contact and purpose — in that order — and every decision stored. Checks of
+ * frequency caps per contact and purpose — in that order — and every decision stored. An internal
+ * message (purpose {@code internal}) goes only to an enabled staff member's own email address. Checks of
  * one contact are serialised (striped locks), so concurrent sends cannot both slip under a cap.
  */
 @Component(service = {ComplianceGate.class, GateService.class}, configurationPid = ComplianceConfig.PID)
@@ -52,6 +55,7 @@ public final class GateService implements ComplianceGate {
     private final Store store;
     private final Records records;
     private final ConsentService consents;
+    private final StaffDirectory staff;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final List<DecisionListener> listeners = new CopyOnWriteArrayList<>();
@@ -59,19 +63,21 @@ public final class GateService implements ComplianceGate {
 
     @Activate
     public GateService(@Reference Store store, @Reference(target = "(" + SchemaReady.BUNDLE + "=org.rapport.compliance)") SchemaReady schema,
-            @Reference Records records, @Reference ConsentService consents, ComplianceConfig config) {
-        this(store, records, consents, config, Clock.systemUTC());
+            @Reference Records records, @Reference ConsentService consents, @Reference StaffDirectory staff, ComplianceConfig config) {
+        this(store, records, consents, staff, config, Clock.systemUTC());
     }
 
     /** Without OSGi (tests): over {@code store}, with the given collaborators and clock. */
-    public static GateService create(Store store, Records records, ConsentService consents, ComplianceConfig config, Clock clock) {
-        return new GateService(store, records, consents, config, clock);
+    public static GateService create(Store store, Records records, ConsentService consents, StaffDirectory staff, ComplianceConfig config,
+            Clock clock) {
+        return new GateService(store, records, consents, staff, config, clock);
     }
 
-    private GateService(Store store, Records records, ConsentService consents, ComplianceConfig config, Clock clock) {
+    private GateService(Store store, Records records, ConsentService consents, StaffDirectory staff, ComplianceConfig config, Clock clock) {
         this.store = store;
         this.records = records;
         this.consents = consents;
+        this.staff = staff;
         this.clock = clock;
         this.settings = GateSettings.of(config);
         for (int i = 0; i < STRIPES; i++) {
@@ -200,11 +206,14 @@ public final class GateService implements ComplianceGate {
         }
     }
 
-    /** What is decided before the contact is read: content rules and unidentified recipients. */
-    private static Verdict precheck(OutboundRequest request, String channel, GateSettings current) {
+    /** What is decided before the contact is read: content rules, internal messages and unidentified recipients. */
+    private Verdict precheck(OutboundRequest request, String channel, GateSettings current) {
         Optional<ContentRules.Rule> broken = current.content().broken(channel, request.content());
         if (broken.isPresent()) {
             return Verdict.deny("content_rule", "The message contains " + broken.get().finding() + ", which is not allowed on " + channel);
+        }
+        if (request.purpose() == Purpose.INTERNAL) {
+            return internal(request, channel);
         }
         if (request.contactId() == null) {
             return request.replyToClient() && request.purpose() == Purpose.SERVICE
@@ -212,6 +221,24 @@ public final class GateService implements ComplianceGate {
                     : Verdict.deny("unknown_contact", "The recipient is not a known contact: only service replies to their own request may be sent");
         }
         return null;
+    }
+
+    /** An internal message: only by email, to no contact, at an enabled staff member's own registered address. */
+    private Verdict internal(OutboundRequest request, String channel) {
+        if (request.contactId() != null) {
+            return Verdict.deny("not_staff_address", "Internal messages go to staff members' own addresses, never to a contact");
+        }
+        if (!Channels.EMAIL.equals(channel)) {
+            return Verdict.deny("not_staff_address", "Internal messages go by email to a staff member's own address, not by " + channel);
+        }
+        List<StaffMember> owners = staff.byEmail(request.address());
+        Optional<StaffMember> owner = owners.stream().filter(m -> m.ownsEmail(request.address())).findFirst();
+        if (owner.isPresent()) {
+            return Verdict.allow("Internal message to staff member " + owner.get().username() + "'s own address", false);
+        }
+        return owners.isEmpty()
+                ? Verdict.deny("not_staff_address", "The address is not a staff member's registered email address")
+                : Verdict.deny("not_staff_address", "The address belongs to a disabled staff account");
     }
 
     private Verdict evaluate(Handle h, OutboundRequest request, String channel, Optional<Contact> found, GateSettings current, Instant now) {

@@ -118,7 +118,7 @@ abstract class ComplianceServlet extends JsonServlet {
         try {
             return org.rapport.compliance.Purpose.of(value);
         } catch (IllegalArgumentException e) {
-            errors.put("purpose", "must be service, care or marketing");
+            errors.put("purpose", "must be service, care, marketing or internal");
             return null;
         }
     }

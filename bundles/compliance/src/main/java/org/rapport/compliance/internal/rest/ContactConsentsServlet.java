@@ -74,6 +74,9 @@ public final class ContactConsentsServlet extends ComplianceServlet {
         Map<String, String> errors = new LinkedHashMap<>();
         String channel = channel(body.channel(), errors);
         Purpose purpose = purpose(body.purpose(), errors);
+        if (purpose != null && !purpose.forClients()) {
+            errors.put("purpose", "consent is given for service, care or marketing (internal messages go to staff only)");
+        }
         if (body.granted() == null) {
             errors.put("granted", "is required (true or false)");
         }
