@@ -13,7 +13,14 @@ package org.rapport.conversations;
  * @param sender the sending bundle's symbolic name
  * @param key the caller's idempotency key, unique per intended message: sending the same key again
  *        sends nothing new
+ * @param aboutContactId the contact whose data the message holds (a test send rendered for them), or
+ *        {@code null}: that contact's data export holds the message and their erasure blanks it
  * @since 0.3
  */
-public record StaffOutgoing(long staffId, String subject, String text, String html, String sender, String key) {
+public record StaffOutgoing(long staffId, String subject, String text, String html, String sender, String key, Long aboutContactId) {
+
+    /** A message that holds no contact's data. */
+    public StaffOutgoing(long staffId, String subject, String text, String html, String sender, String key) {
+        this(staffId, subject, text, html, sender, key, null);
+    }
 }

@@ -521,7 +521,8 @@ final class CampaignService {
         Campaign c = campaign(id).orElseThrow(() -> new NoSuchElementException("No campaign " + id));
         Rendered r = render(renderer.prepare(c), contactId);
         String key = "campaign:" + id + ":test-self:" + UUID.randomUUID();
-        SendOutcome outcome = messenger.sendToStaff(new StaffOutgoing(actor.userId(), "[TEST] " + r.subject(), r.body(), null, SENDER, key));
+        SendOutcome outcome = messenger.sendToStaff(new StaffOutgoing(actor.userId(), "[TEST] " + r.subject(), r.body(), null, SENDER, key,
+                contactId));
         return outcome.status() + (outcome.reasonCode() == null ? "" : ":" + outcome.reasonCode());
     }
 

@@ -46,14 +46,16 @@ public final class ConversationsPersonalData implements PersonalDataProvider {
     public List<DataTable> export(long contactId) {
         return store.jdbi().withHandle(h -> {
             List<List<Object>> conversations = PersonalDataRepository.conversations(h, contactId);
-            if (conversations.isEmpty()) {
+            // also the messages of internal conversations about the contact (a test send rendered for them)
+            List<List<Object>> messages = PersonalDataRepository.messages(h, contactId);
+            if (conversations.isEmpty() && messages.isEmpty()) {
                 return List.of();
             }
             return List.of(
                     new DataTable("conversations", List.of("id", "channel", "account", "address", "name", "subject", "language", "status",
                             "createdAt", "lastMessageAt"), conversations),
                     new DataTable("messages", List.of("id", "conversationId", "direction", "author", "subject", "text", "status", "purpose",
-                            "createdAt"), PersonalDataRepository.messages(h, contactId)),
+                            "createdAt"), messages),
                     new DataTable("complaints", List.of("reference", "conversationId", "summary", "status", "createdAt", "updatedAt"),
                             PersonalDataRepository.complaints(h, contactId)));
         });

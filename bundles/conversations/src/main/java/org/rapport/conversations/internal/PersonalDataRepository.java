@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Handle;
 final class PersonalDataRepository {
 
     static final String ERASED = "[erased]";
+    /** The conversations ({@code c}) of contact {@code :c}, and the internal ones about them (a test send rendered for them). */
+    private static final String OF_CONTACT = "(c.contact_id = :c OR c.about_contact_id = :c)";
 
     private PersonalDataRepository() {
     }
@@ -25,8 +27,8 @@ final class PersonalDataRepository {
 
     static List<List<Object>> messages(Handle h, long contactId) {
         return h.createQuery("SELECT m.id, m.conversation_id, m.direction, m.author, m.subject, m.body, m.status, m.purpose, m.created_at "
-                        + "FROM conv_message m JOIN conv_conversation c ON c.id = m.conversation_id WHERE c.contact_id = :c "
-                        + "AND m.direction <> 'note' ORDER BY m.id")
+                        + "FROM conv_message m JOIN conv_conversation c ON c.id = m.conversation_id WHERE " + OF_CONTACT
+                        + " AND m.direction <> 'note' ORDER BY m.id")
                 .bind("c", contactId)
                 .map((rs, ctx) -> Arrays.<Object>asList(rs.getLong("id"), rs.getLong("conversation_id"), rs.getString("direction"),
                         rs.getString("author"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
@@ -47,14 +49,15 @@ final class PersonalDataRepository {
     static int cancelOutbox(Handle h, long contactId) {
         return h.createUpdate("UPDATE conv_outbox SET state = 'blocked', last_error = 'contact erased', lease_until = NULL "
                         + "WHERE state IN ('pending', 'deferred') AND message_id IN (SELECT m.id FROM conv_message m "
-                        + "JOIN conv_conversation c ON c.id = m.conversation_id WHERE c.contact_id = :c)")
+                        + "JOIN conv_conversation c ON c.id = m.conversation_id WHERE " + OF_CONTACT + ")")
                 .bind("c", contactId).execute();
     }
 
     /** Blanks every message of the contact's conversations (notes too: staff write about the client). */
     static int anonymiseMessages(Handle h, long contactId) {
         return h.createUpdate("UPDATE conv_message SET body = :erased, subject = NULL, html = NULL, attachments = NULL, flags = NULL, "
-                        + "sources = NULL, status_detail = NULL WHERE conversation_id IN (SELECT id FROM conv_conversation WHERE contact_id = :c)")
+                        + "sources = NULL, status_detail = NULL WHERE conversation_id IN (SELECT c.id FROM conv_conversation c WHERE "
+                        + OF_CONTACT + ")")
                 .bind("erased", ERASED).bind("c", contactId).execute();
     }
 
@@ -70,6 +73,9 @@ final class PersonalDataRepository {
 
     /** Last: unlinks the conversations from the contact and removes their address, name and subject. */
     static int anonymiseConversations(Handle h, long contactId) {
+        // internal messages about the contact (their address is the staff member's own): subject and preview go
+        h.createUpdate("UPDATE conv_conversation SET about_contact_id = NULL, subject = NULL, last_message = NULL WHERE about_contact_id = :c")
+                .bind("c", contactId).execute();
         return h.createUpdate("UPDATE conv_conversation SET contact_id = NULL, address = :erased, name = NULL, subject = NULL, "
                         + "last_message = NULL, handover_summary = NULL, status = 'closed' WHERE contact_id = :c")
                 .bind("erased", ERASED).bind("c", contactId).execute();

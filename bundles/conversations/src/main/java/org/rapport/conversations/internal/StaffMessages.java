@@ -66,6 +66,10 @@ final class StaffMessages {
                 ConversationRow conversation = ConversationRepository.insertConversation(tx.handle(), new ConversationRow(0, "email", "", null,
                         null, null, address, member.get().displayName(), m.subject(), "en", INTERNAL, "bot", null, null, now, null, now, null,
                         null, 0));
+                if (m.aboutContactId() != null) {
+                    tx.handle().createUpdate("UPDATE conv_conversation SET about_contact_id = :contact WHERE id = :id")
+                            .bind("contact", m.aboutContactId()).bind("id", conversation.id()).execute();
+                }
                 OutboundDraft draft = new OutboundDraft("system", null, m.subject(), m.text(), m.html(), null, List.of(), PURPOSE, m.key());
                 long messageId = ConversationRepository.insertMessage(tx.handle(), new MessageRow(0, conversation.id(), "outbound", "system",
                         null, m.subject(), m.text(), m.html(), null, null, outcome.messageStatus(), outcome.detail(), PURPOSE, false, null,

@@ -14,7 +14,6 @@ import org.jdbi.v3.core.Handle;
 import org.rapport.conversations.ConversationEvents;
 import org.rapport.conversations.Messenger;
 import org.rapport.store.Store;
-import org.rapport.store.Tx;
 
 /**
  * Withdraws outbox messages not handed to their channel yet ({@code pending}, {@code deferred} → {@code withdrawn}) and
@@ -95,7 +94,8 @@ final class Withdrawals {
                         .bind("status", withdraw ? "withdrawn" : "queued").bind("detail", withdraw ? DETAIL : null)
                         .bindList("ids", chunk.stream().map(Moved::messageId).toList()).execute();
             }
-            moved.forEach(m -> emit(tx, m, withdraw ? "withdrawn" : "queued"));
+            String status = withdraw ? "withdrawn" : "queued";
+            tx.emitAll(ConversationEvents.MESSAGE_STATUS, moved.stream().map(m -> event(m, status)).toList());
             return moved.stream().map(Moved::key).toList();
         });
     }
@@ -113,7 +113,7 @@ final class Withdrawals {
                 .list();
     }
 
-    private static void emit(Tx tx, Moved m, String status) {
+    private static Map<String, Object> event(Moved m, String status) {
         Map<String, Object> event = new HashMap<>();
         event.put(ConversationEvents.CONVERSATION_ID, m.conversationId());
         event.put(ConversationEvents.CHANNEL, m.channel());
@@ -126,7 +126,7 @@ final class Withdrawals {
         }
         event.put(ConversationEvents.STATUS, status);
         event.put(ConversationEvents.KEY, m.key());
-        tx.emit(ConversationEvents.MESSAGE_STATUS, event);
+        return event;
     }
 
     private static List<Long> byKeys(Handle h, List<String> keys, String state) {

@@ -72,6 +72,35 @@ class PersonalDataTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aTestMailRenderedForTheContactIsInTheirExportAndBlankedByTheirErasure(String kind) throws Exception {
+        world = new World(kind);
+        world.staff.setEmail(1, "admin@rapport.example");
+        var about = world.service.sendToStaff(new org.rapport.conversations.StaffOutgoing(1, "[TEST] 新年问候", "尊敬的张伟，新年快乐",
+                null, "org.rapport.campaigns", "campaign:5:test-self:1", world.zhang.id()));
+        var unrelated = world.service.sendToStaff(new org.rapport.conversations.StaffOutgoing(1, "[TEST] Hello", "Dear colleague", null,
+                "org.rapport.campaigns", "campaign:5:test-self:2"));
+        assertThat(about.status()).isEqualTo("queued");
+
+        List<DataTable> export = provider().export(world.zhang.id());
+        assertThat(export).filteredOn(t -> t.name().equals("messages")).singleElement()
+                .satisfies(t -> assertThat(t.rows()).anySatisfy(row -> assertThat(row.get(5).toString()).contains("张伟，新年快乐")));
+
+        provider().erase(world.zhang.id(), World.ADMIN);
+
+        try (Handle h = world.db.jdbi().open()) {
+            String dump = h.createQuery("SELECT * FROM conv_message").mapToMap().list() + " "
+                    + h.createQuery("SELECT * FROM conv_conversation").mapToMap().list();
+            assertThat(dump).doesNotContain("张伟", "新年");
+            assertThat(dump).contains("Dear colleague"); // the internal mail about nobody stays
+            assertThat(h.createQuery("SELECT state FROM conv_outbox WHERE message_id = :m").bind("m", about.messageId())
+                    .mapTo(String.class).one()).isEqualTo("blocked"); // not sent after the erasure
+            assertThat(h.createQuery("SELECT state FROM conv_outbox WHERE message_id = :m").bind("m", unrelated.messageId())
+                    .mapTo(String.class).one()).isEqualTo("pending");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void retentionDeletesOrBlanksOldMessagesOfOneChannel(String kind) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2020-01-01T08:00:00Z"));
         world = new World(kind, clock);
