@@ -21,15 +21,18 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
  * Every REST servlet of the running server under {@code /api/}, for anonymous callers and each
  * demo role, is allowed or denied exactly as its access declaration says; plus CSRF, lockout,
- * token revocation and token scopes.
+ * token revocation and token scopes. One server for the class: each test uses its own user or token.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class AuthorizationMatrixIT extends SecurityTestSupport {
 
     private static final List<String> ROLES = List.of("admin", "manager", "agent", "auditor");

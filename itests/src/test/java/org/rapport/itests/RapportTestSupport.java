@@ -160,11 +160,16 @@ public abstract class RapportTestSupport {
     /** Waits until /health answers 200 UP and returns its body. */
     protected JsonNode awaitHealthUp() {
         JsonNode[] body = new JsonNode[1];
-        await("/health UP", TIMEOUT, () -> {
-            HttpResponse<String> response = get("/health");
-            body[0] = json(response);
-            return response.statusCode() == 200 && "UP".equals(body[0].path("status").asText());
-        });
+        try {
+            await("/health UP", TIMEOUT, () -> {
+                HttpResponse<String> response = get("/health");
+                body[0] = json(response);
+                return response.statusCode() == 200 && "UP".equals(body[0].path("status").asText());
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answer's problems: "
+                    + (body[0] == null ? "none (no answer)" : body[0].path("problems")), e.getCause());
+        }
         return body[0];
     }
 }

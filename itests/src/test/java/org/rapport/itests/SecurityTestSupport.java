@@ -22,7 +22,10 @@ public abstract class SecurityTestSupport extends RapportTestSupport {
     protected record Session(String cookie, String csrfToken, JsonNode user) {
     }
 
-    /** The distribution's options with {@code rapport.demo=true} (replacing the launcher's "false"). */
+    /**
+     * The distribution's options with {@code rapport.demo=true} (replacing the launcher's "false"), its mail server on
+     * free ports.
+     */
     protected static Option[] demo(DataDirPreparer prepare) {
         List<Option> options = new ArrayList<>();
         for (Option option : rapport(prepare)) {
@@ -31,6 +34,10 @@ public abstract class SecurityTestSupport extends RapportTestSupport {
             }
         }
         options.add(CoreOptions.frameworkProperty("rapport.demo").value("true"));
+        // the demo's mail server on free ports: another server on this machine may hold 3025 / 3143, and then /health
+        // would stay DOWN for the whole test
+        options.add(CoreOptions.frameworkProperty("rapport.devmail.smtp.port").value("0"));
+        options.add(CoreOptions.frameworkProperty("rapport.devmail.imap.port").value("0"));
         return options.toArray(new Option[0]);
     }
 
