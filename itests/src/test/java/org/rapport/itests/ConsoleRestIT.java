@@ -21,6 +21,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /**
@@ -30,6 +32,7 @@ import org.osgi.framework.Bundle;
  * it is installed, stopped and uninstalled, and the configuration API writing DATA/config.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class ConsoleRestIT extends RapportTestSupport {
 
     private static final String ADMIN_PASSWORD = "console-it-password";

@@ -14,12 +14,15 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Sign-in, sessions and staff accounts on a normal (non-demo) server whose first admin gets its
  * password from {@code DATA/config/org.rapport.security.cfg.json}.
  */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class SecurityIT extends SecurityTestSupport {
 
     private static final String ADMIN_PASSWORD = "first-admin-Pa55";

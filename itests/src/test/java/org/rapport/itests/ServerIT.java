@@ -10,10 +10,13 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 
 /** The distribution boots in Felix: every Rapport bundle active, /health UP, /metrics answering. */
 @RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
 public class ServerIT extends RapportTestSupport {
 
     @Configuration
