@@ -102,8 +102,12 @@ final class ClientRepository {
     }
 
     static List<Client> byIds(Handle h, java.util.Collection<Long> ids) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM rec_client WHERE id IN (<ids>) AND merged_into IS NULL ORDER BY id")
-                .bindList("ids", new ArrayList<>(ids))
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM rec_client JOIN UNNEST(:ids) AS k(k_value) ON id = k.k_value "
+                        + "WHERE merged_into IS NULL ORDER BY id")
+                .bindArray("ids", Long.class, Sql.distinct(ids))
                 .map((rs, ctx) -> row(rs))
                 .list();
     }

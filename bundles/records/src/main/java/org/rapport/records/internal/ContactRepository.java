@@ -117,8 +117,8 @@ final class ContactRepository {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        return load(h, "SELECT " + COLUMNS + " FROM rec_contact WHERE client_id IN (<clients>) AND deleted = FALSE ORDER BY client_id, id",
-                Map.of("clients", new ArrayList<>(clientIds)));
+        return load(h, "SELECT " + COLUMNS + " FROM rec_contact JOIN UNNEST(:clients) AS k(k_value) ON client_id = k.k_value "
+                + "WHERE deleted = FALSE ORDER BY client_id, id", Map.of("clients", Sql.distinct(clientIds)));
     }
 
     static List<Contact> byPoint(Handle h, String kind, String key) {
@@ -134,9 +134,10 @@ final class ContactRepository {
             return result;
         }
         // by point_key alone (index rec_contact_point_lookup); with "kind =" in the query H2 picks the kind index and scans
-        h.createQuery("SELECT DISTINCT p.kind, p.point_key, c.id, c.name FROM rec_contact_point p JOIN rec_client c ON c.id = p.client_id "
-                        + "WHERE p.point_key IN (<keys>) AND c.merged_into IS NULL")
-                .bindList("keys", new ArrayList<>(keys))
+        h.createQuery("SELECT DISTINCT p.kind, p.point_key, c.id, c.name FROM UNNEST(:keys) AS k(k_value) "
+                        + "JOIN rec_contact_point p ON p.point_key = k.k_value JOIN rec_client c ON c.id = p.client_id "
+                        + "WHERE c.merged_into IS NULL")
+                .bindArray("keys", String.class, Sql.distinct(keys))
                 .map((rs, ctx) -> rs.getString(1).equals(kind) ? Map.entry(rs.getString(2), Map.entry(rs.getLong(3), rs.getString(4))) : null)
                 .forEach(e -> {
                     if (e != null) {
@@ -149,8 +150,8 @@ final class ContactRepository {
     private static List<Contact> load(Handle h, String sql, Map<String, Object> binds) {
         var query = h.createQuery(sql);
         binds.forEach((name, value) -> {
-            if (value instanceof List<?> list) {
-                query.bindList(name, list);
+            if (value instanceof java.util.Set<?> ids) {
+                query.bindArray(name, Long.class, ids);
             } else {
                 query.bind(name, value);
             }
@@ -161,8 +162,9 @@ final class ContactRepository {
         }
         Map<Long, List<String>> emails = new LinkedHashMap<>();
         Map<Long, List<String>> phones = new LinkedHashMap<>();
-        h.createQuery("SELECT contact_id, kind, point_value FROM rec_contact_point WHERE contact_id IN (<ids>) ORDER BY contact_id, kind, position")
-                .bindList("ids", rows.stream().map(Row::id).toList())
+        h.createQuery("SELECT contact_id, kind, point_value FROM rec_contact_point JOIN UNNEST(:ids) AS k(k_value) "
+                        + "ON contact_id = k.k_value ORDER BY contact_id, kind, position")
+                .bindArray("ids", Long.class, Sql.distinct(rows.stream().map(Row::id).toList()))
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .forEach(p -> (EMAIL.equals(p[1]) ? emails : phones)
                         .computeIfAbsent(Long.parseLong(p[0]), k -> new ArrayList<>()).add(p[2]));

@@ -34,13 +34,15 @@ final class Existing {
             phones.addAll(row.phoneKeys());
         }
         if (!registrations.isEmpty()) {
-            h.createQuery("SELECT id, name, registration_no FROM rec_client WHERE registration_no IN (<keys>) AND merged_into IS NULL")
-                    .bindList("keys", new ArrayList<>(registrations))
+            h.createQuery("SELECT id, name, registration_no FROM rec_client JOIN UNNEST(:keys) AS k(k_value) "
+                            + "ON registration_no = k.k_value WHERE merged_into IS NULL")
+                    .bindArray("keys", String.class, registrations)
                     .map((rs, ctx) -> e.byRegistration.putIfAbsent(rs.getString(3), new Match(0, rs.getLong(1), rs.getString(2), "registrationNo")))
                     .list();
         }
-        h.createQuery("SELECT id, name, name_key FROM rec_client WHERE name_key IN (<keys>) AND merged_into IS NULL")
-                .bindList("keys", new ArrayList<>(names))
+        h.createQuery("SELECT id, name, name_key FROM rec_client JOIN UNNEST(:keys) AS k(k_value) ON name_key = k.k_value "
+                        + "WHERE merged_into IS NULL")
+                .bindArray("keys", String.class, names)
                 .map((rs, ctx) -> e.byName.putIfAbsent(rs.getString(3), new Match(0, rs.getLong(1), rs.getString(2), "name")))
                 .list();
         points(h, ContactRepository.EMAIL, emails, e.byEmail, "email");

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index on disk: one {@link IndexWriter}, near-real-time searchers refreshed every
- * {@code refreshMillis} (so a change is searchable within that), commits every
+ * {@code refreshMillis} (so a change is searchable within that; under a bulk load less often, at most
+ * {@value #MAX_REFRESH_DELAY_MILLIS} ms apart), commits every
  * {@code commitSeconds} when something changed and on close. A missing, unreadable or corrupt
  * index is moved aside and started empty, and {@link #needsRebuild()} says so; so does an index
  * whose last rebuild did not finish. Thread-safe.
@@ -52,6 +53,11 @@ public final class SearchIndex implements Closeable {
     private final SearcherManager searchers;
     private final ScheduledExecutorService timer;
     private final Map<String, String> commitData;
+    private final long refreshMillis;
+    /** How many times its own duration the timed refresh waits before the next. */
+    static final int REFRESH_PACE = 4;
+    /** The longest wait between timed refreshes (so a change is searchable within about a second even under load). */
+    static final long MAX_REFRESH_DELAY_MILLIS = 800;
     private final boolean needsRebuild;
     private final AtomicBoolean changed = new AtomicBoolean();
     private volatile boolean closed;
@@ -88,7 +94,8 @@ public final class SearchIndex implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::refreshIfIdle, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+        this.refreshMillis = refreshMillis;
+        timer.schedule(this::timedRefresh, refreshMillis, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::commitIfChanged, commitSeconds, commitSeconds, TimeUnit.SECONDS);
     }
 
@@ -199,8 +206,25 @@ public final class SearchIndex implements Closeable {
         refresh(true);
     }
 
-    private void refreshIfIdle() {
+    /**
+     * The timed refresh, paced by its own cost: a refresh that found a bulk load's documents writes a segment and takes
+     * long, so the next one waits {@value #REFRESH_PACE} times as long (at most {@value #MAX_REFRESH_DELAY_MILLIS} ms).
+     * Refreshes, and the merges of the small segments they write, then take at most about a fifth of a thread, and fewer,
+     * larger segments are written; an index with little to refresh still refreshes every {@code refreshMillis}.
+     */
+    private void timedRefresh() {
+        long started = System.nanoTime();
         refresh(false);
+        long took = (System.nanoTime() - started) / 1_000_000;
+        if (closed) {
+            return;
+        }
+        try {
+            timer.schedule(this::timedRefresh, Math.max(refreshMillis, Math.min(MAX_REFRESH_DELAY_MILLIS, took * REFRESH_PACE)),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private void refresh(boolean wait) {
