@@ -394,7 +394,9 @@ public final class ConversationService implements Conversations, InboundSink, Me
 
     @Override
     public Optional<Conversation> conversation(long id) {
-        return store.jdbi().withHandle(h -> ConversationRepository.conversation(h, id)).map(views::conversation);
+        // an internal message to a staff member (a test send) is no conversation with a client: not found here either
+        return store.jdbi().withHandle(h -> ConversationRepository.conversation(h, id))
+                .filter(row -> !StaffMessages.INTERNAL.equals(row.status())).map(views::conversation);
     }
 
     @Override

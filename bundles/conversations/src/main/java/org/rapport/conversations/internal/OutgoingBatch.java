@@ -27,7 +27,6 @@ import org.rapport.store.Store;
  */
 final class OutgoingBatch {
 
-    private static final int MAX_KEY = 200;
 
     private final Store store;
     private final Records records;
@@ -142,11 +141,9 @@ final class OutgoingBatch {
         if (m == null) {
             return "no message";
         }
-        if (m.key() == null || m.key().isBlank() || m.key().length() > MAX_KEY) {
-            return "the key must be 1 to " + MAX_KEY + " characters";
-        }
-        if (m.text() == null || m.text().isBlank()) {
-            return "the text must not be empty";
+        String keyOrText = OutgoingChecks.keyAndText(m.key(), m.text());
+        if (keyOrText != null) {
+            return keyOrText;
         }
         try {
             Purpose.of(m.purpose());

@@ -24,7 +24,6 @@ final class StaffMessages {
     /** The status of the conversation holding an internal message; the inbox lists only open / waiting / closed ones. */
     static final String INTERNAL = "internal";
     static final String PURPOSE = "internal";
-    private static final int MAX_KEY = 200;
 
     private final Store store;
     private final StaffDirectory staff;
@@ -94,12 +93,6 @@ final class StaffMessages {
         if (m == null) {
             return "no message";
         }
-        if (m.key() == null || m.key().isBlank() || m.key().length() > MAX_KEY) {
-            return "the key must be 1 to " + MAX_KEY + " characters";
-        }
-        if (m.text() == null || m.text().isBlank()) {
-            return "the text must not be empty";
-        }
-        return null;
+        return OutgoingChecks.keyAndText(m.key(), m.text());
     }
 }

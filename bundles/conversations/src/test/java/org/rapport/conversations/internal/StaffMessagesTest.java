@@ -85,6 +85,8 @@ class StaffMessagesTest {
             assertThat(world.service.list(new ConversationQuery(null, false, status, null, null, null, 1, 50)).items())
                     .as("no inbox view lists the internal message (status %s)", status).isEmpty();
         }
+        assertThat(outcome.conversationId()).isNotNull();
+        assertThat(world.service.conversation(outcome.conversationId())).as("nor is it found by its id").isEmpty();
         assertThat(world.service.sendToStaff(test(1, "campaign:5:test:1")).status()).isEqualTo("duplicate");
     }
 
