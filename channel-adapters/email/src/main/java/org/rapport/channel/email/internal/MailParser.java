@@ -53,8 +53,16 @@ final class MailParser {
     MailParser(Limits limits) {
         Properties p = new Properties();
         p.put("mail.mime.address.strict", "false");
-        this.session = Session.getInstance(p);
+        this.session = session(p);
         this.limits = limits;
+    }
+
+    private static Session session(Properties p) {
+        try {
+            return MailSessions.withProvider(() -> Session.getInstance(p));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a mail session: " + e, e);
+        }
     }
 
     /** Parses {@code raw}; only an unreadable stream throws. */

@@ -66,7 +66,14 @@ public final class Mailbox implements ChannelAdapter, HealthCheck {
             t.setDaemon(true);
             return t;
         });
-        start(config);
+        MailSessions.mailboxStarted();
+        try {
+            start(config);
+        } catch (Exception | Error e) {
+            MailSessions.mailboxStopped();
+            timer.shutdownNow();
+            throw e;
+        }
     }
 
     @Modified
@@ -79,6 +86,7 @@ public final class Mailbox implements ChannelAdapter, HealthCheck {
     void deactivate() {
         stopReader();
         timer.shutdownNow();
+        MailSessions.mailboxStopped();
     }
 
     @Override
