@@ -57,6 +57,7 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
     private final CampaignService service;
     private final RunDispatcher dispatcher;
     private final ScheduledExecutorService loop;
+    private final long tickNanos;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Education education;
@@ -72,6 +73,7 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
             @Reference(target = "(bundle=org.rapport.campaigns)") SchemaReady schema, @Reference Messenger messenger,
             @Reference StaffDirectory staff, CampaignsConfig config) {
         Settings settings = Settings.of(config);
+        this.tickNanos = TimeUnit.MILLISECONDS.toNanos(settings.tickMillis());
         MessageRenderer renderer = new MessageRenderer(new TemplateEngine(), staff, () -> education, () -> consents);
         this.service = new CampaignService(store, messenger, renderer, settings, Clock.systemUTC(), () -> complianceSchema != null);
         this.dispatcher = new RunDispatcher(store, messenger, renderer, service, settings);
@@ -89,9 +91,17 @@ public final class CampaignsComponent implements Campaigns, EventHandler {
 
     private void tick() {
         try {
-            while (dispatcher.tick() > 0 && !loop.isShutdown()) {
-                // keep going while there is work; the rate limit spaces the batches
-                Thread.onSpinWait();
+            while (!loop.isShutdown()) {
+                if (dispatcher.tick() > 0) {
+                    continue; // keep going while there is work; the rate limit spaces the batches
+                }
+                // nothing handled: no work, or the runs' rate budgets are held by batches of other threads; for the
+                // latter wait until the earliest frees rather than a whole tick (a fast run's threads take turns)
+                long wait = dispatcher.nanosUntilNextBudget();
+                if (wait < 0 || wait > tickNanos) {
+                    break;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
         } catch (RuntimeException e) {
             LOG.warn("Campaign dispatch failed; trying again shortly: {}", e.toString());

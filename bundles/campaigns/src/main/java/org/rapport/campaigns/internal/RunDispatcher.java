@@ -92,6 +92,22 @@ final class RunDispatcher {
         return handled;
     }
 
+    /**
+     * Nanoseconds until the earliest rate budget held by a batch of this node frees, or -1 when none is held: a thread
+     * that found work held back by the budget waits that long rather than a whole tick.
+     */
+    long nanosUntilNextBudget() {
+        long now = System.nanoTime();
+        long soonest = -1;
+        for (long at : nextAllowed.values()) {
+            long wait = at - now;
+            if (wait > 0 && (soonest < 0 || wait < soonest)) {
+                soonest = wait;
+            }
+        }
+        return soonest;
+    }
+
     private int batchSize(RunRef run) {
         return Math.min(settings.batchSize(), Math.max(1, run.rateLimit()));
     }
