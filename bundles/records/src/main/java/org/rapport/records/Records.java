@@ -77,6 +77,20 @@ public interface Records {
 
     Optional<Contact> contact(long contactId);
 
+    /**
+     * The live contacts among these ids, by id (ids of unknown or deleted contacts are left out): as {@link #contact}
+     * for each, in one read.
+     *
+     * @since 0.5
+     */
+    default java.util.Map<Long, Contact> contactsById(java.util.Collection<Long> contactIds) {
+        java.util.Map<Long, Contact> found = new java.util.LinkedHashMap<>();
+        for (Long id : new java.util.LinkedHashSet<>(contactIds)) {
+            contact(id).ifPresent(c -> found.put(id, c));
+        }
+        return found;
+    }
+
     List<Contact> contacts(long clientId);
 
     /** Contacts with this email address (case-insensitive), for identifying a sender. */

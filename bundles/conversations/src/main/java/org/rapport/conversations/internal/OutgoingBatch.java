@@ -51,6 +51,8 @@ final class OutgoingBatch {
         Set<String> sentBefore = new HashSet<>(store.jdbi().withHandle(h -> OutboxRepository.existingKeys(h, keys)));
         List<Accepted> candidates = new ArrayList<>();
         List<OutboundRequest> requests = new ArrayList<>();
+        java.util.Map<Long, Contact> contacts = records.contactsById(messages.stream()
+                .filter(m -> m != null && m.contactId() > 0).map(Outgoing::contactId).toList());
         for (int i = 0; i < messages.size(); i++) {
             Outgoing m = messages.get(i);
             String problem = problem(m);
@@ -62,7 +64,7 @@ final class OutgoingBatch {
                 outcomes[i] = new SendOutcome(m.key(), "duplicate", "duplicate", "A message with this key was sent before", null, null);
                 continue;
             }
-            Optional<Contact> contact = records.contact(m.contactId());
+            Optional<Contact> contact = Optional.ofNullable(contacts.get(m.contactId()));
             if (contact.isEmpty()) {
                 outcomes[i] = new SendOutcome(m.key(), "blocked", "unknown_contact", "No contact " + m.contactId(), null, null);
                 continue;

@@ -107,6 +107,15 @@ final class ContactRepository {
                 .map(c -> Map.entry(c, deleted.get()));
     }
 
+    /** Live contacts with these ids, by id. */
+    static List<Contact> byIds(Handle h, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return load(h, "SELECT " + COLUMNS + " FROM rec_contact JOIN UNNEST(:ids) AS k(k_value) ON id = k.k_value "
+                + "WHERE deleted = FALSE ORDER BY id", Map.of("ids", Sql.distinct(ids)));
+    }
+
     static List<Contact> byClient(Handle h, long clientId) {
         return load(h, "SELECT " + COLUMNS + " FROM rec_contact WHERE client_id = :client AND deleted = FALSE ORDER BY id",
                 Map.of("client", clientId));

@@ -263,6 +263,16 @@ public final class RecordsService implements Records {
     }
 
     @Override
+    public Map<Long, Contact> contactsById(java.util.Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Contact> found = new java.util.LinkedHashMap<>();
+        store.jdbi().withHandle(h -> ContactRepository.byIds(h, contactIds)).forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    @Override
     public List<Contact> contacts(long clientId) {
         return store.jdbi().withHandle(h -> {
             requireClient(h, clientId);

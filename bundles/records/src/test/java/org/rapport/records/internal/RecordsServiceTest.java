@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,9 +154,18 @@ class RecordsServiceTest {
         assertThat(records.contactsByPhone("+86 138-1234-5678")).extracting(Contact::id).containsExactly(contact.id());
         assertThat(records.contacts(client.id())).containsExactly(contact);
 
+        Contact second = records.addContact(client.id(), new ContactInput("Li Lei", null, null, List.of("139 0000 1111"), null, "en",
+                null), ALICE);
+        assertThat(records.contactsById(List.of(second.id(), contact.id(), 999_999L, contact.id())))
+                .as("in one read, as contact(id) would give each; the unknown left out")
+                .containsOnly(Map.entry(contact.id(), records.contact(contact.id()).orElseThrow()),
+                        Map.entry(second.id(), records.contact(second.id()).orElseThrow()));
+
         records.deleteContact(contact.id(), ALICE);
-        assertThat(records.contacts(client.id())).isEmpty();
+        assertThat(records.contacts(client.id())).containsExactly(second);
         assertThat(records.contactsByEmail("wang.fang@helix.example.cn")).isEmpty();
+        assertThat(records.contactsById(List.of(contact.id(), second.id()))).containsOnlyKeys(second.id());
+        assertThat(records.contactsById(List.of())).isEmpty();
     }
 
     @ParameterizedTest
