@@ -105,7 +105,7 @@ final class ClientRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + COLUMNS + " FROM rec_client JOIN UNNEST(:ids) AS k(k_value) ON id = k.k_value "
+        return h.createQuery("SELECT " + COLUMNS + " FROM rec_client " + Sql.joinArray("ids", "id") + " "
                         + "WHERE merged_into IS NULL ORDER BY id")
                 .bindArray("ids", Long.class, Sql.distinct(ids))
                 .map((rs, ctx) -> row(rs))

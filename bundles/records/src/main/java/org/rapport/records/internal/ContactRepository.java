@@ -112,7 +112,7 @@ final class ContactRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return load(h, "SELECT " + COLUMNS + " FROM rec_contact JOIN UNNEST(:ids) AS k(k_value) ON id = k.k_value "
+        return load(h, "SELECT " + COLUMNS + " FROM rec_contact " + Sql.joinArray("ids", "id") + " "
                 + "WHERE deleted = FALSE ORDER BY id", Map.of("ids", Sql.distinct(ids)));
     }
 
@@ -126,7 +126,7 @@ final class ContactRepository {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        return load(h, "SELECT " + COLUMNS + " FROM rec_contact JOIN UNNEST(:clients) AS k(k_value) ON client_id = k.k_value "
+        return load(h, "SELECT " + COLUMNS + " FROM rec_contact " + Sql.joinArray("clients", "client_id") + " "
                 + "WHERE deleted = FALSE ORDER BY client_id, id", Map.of("clients", Sql.distinct(clientIds)));
     }
 
@@ -171,8 +171,7 @@ final class ContactRepository {
         }
         Map<Long, List<String>> emails = new LinkedHashMap<>();
         Map<Long, List<String>> phones = new LinkedHashMap<>();
-        h.createQuery("SELECT contact_id, kind, point_value FROM rec_contact_point JOIN UNNEST(:ids) AS k(k_value) "
-                        + "ON contact_id = k.k_value ORDER BY contact_id, kind, position")
+        h.createQuery("SELECT contact_id, kind, point_value FROM rec_contact_point " + Sql.joinArray("ids", "contact_id") + " ORDER BY contact_id, kind, position")
                 .bindArray("ids", Long.class, Sql.distinct(rows.stream().map(Row::id).toList()))
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .forEach(p -> (EMAIL.equals(p[1]) ? emails : phones)

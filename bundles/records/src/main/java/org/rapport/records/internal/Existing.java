@@ -1,6 +1,5 @@
 package org.rapport.records.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,13 +33,12 @@ final class Existing {
             phones.addAll(row.phoneKeys());
         }
         if (!registrations.isEmpty()) {
-            h.createQuery("SELECT id, name, registration_no FROM rec_client JOIN UNNEST(:keys) AS k(k_value) "
-                            + "ON registration_no = k.k_value WHERE merged_into IS NULL")
+            h.createQuery("SELECT id, name, registration_no FROM rec_client " + Sql.joinArray("keys", "registration_no") + " WHERE merged_into IS NULL")
                     .bindArray("keys", String.class, registrations)
                     .map((rs, ctx) -> e.byRegistration.putIfAbsent(rs.getString(3), new Match(0, rs.getLong(1), rs.getString(2), "registrationNo")))
                     .list();
         }
-        h.createQuery("SELECT id, name, name_key FROM rec_client JOIN UNNEST(:keys) AS k(k_value) ON name_key = k.k_value "
+        h.createQuery("SELECT id, name, name_key FROM rec_client " + Sql.joinArray("keys", "name_key") + " "
                         + "WHERE merged_into IS NULL")
                 .bindArray("keys", String.class, names)
                 .map((rs, ctx) -> e.byName.putIfAbsent(rs.getString(3), new Match(0, rs.getLong(1), rs.getString(2), "name")))

@@ -24,6 +24,11 @@ final class Sql {
         return new java.util.LinkedHashSet<>(values);
     }
 
+    /** {@code JOIN UNNEST(:param) AS k(k_value) ON column = k.k_value}: the rows whose {@code column} is in the array {@code :param}. */
+    static String joinArray(String param, String column) {
+        return "JOIN UNNEST(:" + param + ") AS k(k_value) ON " + column + " = k.k_value";
+    }
+
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
