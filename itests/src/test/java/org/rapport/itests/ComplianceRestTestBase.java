@@ -303,7 +303,8 @@ public abstract class ComplianceRestTestBase extends SecurityTestSupport {
         }
     }
 
-    private static Map<String, String> unzip(byte[] zip) {
+    /** The entries of a zip, each read as UTF-8 text. */
+    static Map<String, String> unzip(byte[] zip) {
         Map<String, String> files = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;

@@ -140,6 +140,55 @@ public class EmailChannelIT extends SecurityTestSupport {
     }
 
     @Test
+    public void anAttachmentIsInTheContactsExport_andItsFileIsDeletedByTheirErasure() throws Exception {
+        String client = "wang.fang@quote.example.cn";
+        HttpResponse<String> created = call("POST", "/api/v1/clients", "{\"name\": \"报价测试有限公司\", \"contacts\": [{\"name\": \"王芳\", "
+                + "\"emails\": [\"" + client + "\"], \"language\": \"zh\"}]}");
+        assertEquals(created.body(), 201, created.statusCode());
+        long contactId = json(created).path("contacts").path(0).path("id").asLong();
+        String quote = "报价单 Q-2026-118: 42 units";
+        String boundary = "b-" + System.nanoTime();
+        String name = "=?UTF-8?B?" + Base64.getEncoder().encodeToString("报价单.txt".getBytes(StandardCharsets.UTF_8)) + "?=";
+        sendRaw(("From: " + client + "\r\nTo: " + SUPPORT + "\r\nSubject: Quote\r\nMessage-ID: <quote.1@quote.example.cn>\r\n"
+                + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nPlease see the quote attached.\r\n--" + boundary + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8; name=\"" + name + "\"\r\nContent-Disposition: attachment; filename=\"" + name
+                + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(quote.getBytes(StandardCharsets.UTF_8)) + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        await("the mail is in a conversation of the contact", MAIL_TIMEOUT,
+                () -> json(call("GET", "/api/v1/conversations?contactId=" + contactId, null)).path("total").asInt() == 1);
+        long conversation = json(call("GET", "/api/v1/conversations?contactId=" + contactId, null)).path("items").path(0).path("id").asLong();
+        JsonNode attachment = null;
+        for (JsonNode m : json(call("GET", "/api/v1/conversations/" + conversation + "/messages", null)).path("items")) {
+            if (m.path("attachments").size() == 1) {
+                attachment = m.path("attachments").path(0);
+            }
+        }
+        assertTrue("the message has its attachment", attachment != null);
+        assertEquals("报价单.txt", attachment.path("name").asText());
+        Path file = dataDir().resolve(attachment.path("location").asText());
+        assertTrue(file + " is under the data directory's email folder", file.normalize().startsWith(dataDir().resolve("email")));
+        assertEquals(quote, Files.readString(file));
+
+        HttpResponse<byte[]> export = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/contacts/" + contactId
+                + "/export")).header("Cookie", "RAPPORT_SESSION=" + admin.cookie()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, export.statusCode());
+        java.util.Map<String, String> zip = ComplianceRestTestBase.unzip(export.body());
+        String entry = zip.keySet().stream().filter(k -> k.startsWith("conversations/files/attachments/") && k.endsWith("-报价单.txt"))
+                .findFirst().orElseThrow(() -> new AssertionError("no attachment in " + zip.keySet()));
+        assertEquals(quote, zip.get(entry));
+        assertTrue(zip.get("conversations/attachments.csv"), zip.get("conversations/attachments.csv").contains(entry.substring("conversations/".length())));
+
+        HttpResponse<String> erased = call("POST", "/api/v1/contacts/" + contactId + "/erase", "{\"reason\": \"DSR-2026-31\"}");
+        assertEquals(erased.body(), 200, erased.statusCode());
+        assertTrue(erased.body(), erased.body().contains("attachment files"));
+        assertTrue(file + " is gone", Files.notExists(file));
+    }
+
+    @Test
     public void theHostileCorpusIsStoredOrSetAside_andLaterMailIsNotHeldUp() throws Exception {
         List<Path> corpus;
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("rapport.email.corpus")))) {

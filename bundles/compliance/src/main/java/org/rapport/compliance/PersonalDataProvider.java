@@ -31,9 +31,20 @@ public interface PersonalDataProvider {
     List<DataTable> export(long contactId);
 
     /**
+     * The files this provider holds about the contact (attachments they sent, for instance), to be
+     * copied into their export beside the tables; none by default. A table should name each file
+     * (by {@link DataFile#name()}) so the export says what it is.
+     *
+     * @since 0.4
+     */
+    default List<DataFile> files(long contactId) {
+        return List.of();
+    }
+
+    /**
      * Erases or anonymises everything this provider holds about the contact, in one transaction
      * where it can, and says what it did. Afterwards nothing identifying the contact may remain in
-     * this provider's tables. Erasing an unknown or already erased contact erases nothing.
+     * this provider's tables, and files it keeps about the contact are deleted. Erasing an unknown or already erased contact erases nothing.
      *
      * @param actor who asked (for the provider's own change records)
      */

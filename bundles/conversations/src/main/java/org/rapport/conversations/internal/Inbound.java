@@ -11,13 +11,17 @@ import org.rapport.conversations.channel.InboundMessage;
 
 /**
  * An inbound message checked and normalised: known channel, a sender, text within the size limit
- * (longer text is cut and flagged, never refused), blank subject and name dropped.
+ * (longer text is cut and flagged, never refused), blank subject and name dropped, subject, name,
+ * attachment entries and flags cut to what the tables hold (more is flagged, never refused).
  */
 record Inbound(String channel, String account, String externalId, String from, String fromName, String subject, String text,
         Instant sentAt, List<String> references, Long conversationHint, Long verifiedContactId, List<Attachment> attachments,
         Map<String, String> flags) {
 
     static final List<String> CHANNELS = List.of("email", "sms", "webchat");
+    /** Attachment entries kept per message; the files of more were kept by the adapter but are not listed. */
+    static final int MAX_ATTACHMENTS = 50;
+    static final int MAX_FLAGS = 20;
 
     static Inbound of(InboundMessage m, int maxTextChars, Instant now) {
         if (m == null) {
@@ -46,6 +50,10 @@ record Inbound(String channel, String account, String externalId, String from, S
         if (text.isBlank() && m.attachments().isEmpty() && (m.subject() == null || m.subject().isBlank())) {
             flags.put("empty", "no text");
         }
+        List<Attachment> attachments = m.attachments().stream().limit(MAX_ATTACHMENTS).map(Inbound::bounded).toList();
+        if (m.attachments().size() > MAX_ATTACHMENTS) {
+            flags.put("attachments", (m.attachments().size() - MAX_ATTACHMENTS) + " more attachments not listed");
+        }
         List<String> references = new ArrayList<>();
         for (String ref : m.references()) {
             if (ref != null && !ref.isBlank() && ref.length() <= 500 && !references.contains(ref.strip())) {
@@ -53,8 +61,19 @@ record Inbound(String channel, String account, String externalId, String from, S
             }
         }
         return new Inbound(channel, m.account() == null ? "" : m.account().strip(), Sql.cut(m.externalId().strip(), 500), Sql.cut(from, 320),
-                blankToNull(m.fromName()), blankToNull(m.subject()), text, m.sentAt() == null ? now : m.sentAt(), references,
-                m.conversationId(), m.verifiedContactId(), m.attachments(), flags);
+                Sql.cut(blankToNull(m.fromName()), 200), Sql.cut(blankToNull(m.subject()), 500), text, m.sentAt() == null ? now : m.sentAt(),
+                references, m.conversationId(), m.verifiedContactId(), attachments, bounded(flags));
+    }
+
+    private static Attachment bounded(Attachment a) {
+        return new Attachment(Sql.cut(a.name(), 300), Sql.cut(a.contentType(), 200), a.size(), a.location() == null || a.location().length() > 500
+                ? null : a.location(), Sql.cut(a.note(), 500));
+    }
+
+    private static Map<String, String> bounded(Map<String, String> flags) {
+        Map<String, String> kept = new LinkedHashMap<>();
+        flags.entrySet().stream().limit(MAX_FLAGS).forEach(e -> kept.put(Sql.cut(e.getKey(), 60), Sql.cut(e.getValue(), 500)));
+        return kept;
     }
 
     private static String blankToNull(String s) {

@@ -36,6 +36,28 @@ final class PersonalDataRepository {
                 .list();
     }
 
+    /** A message's attachments as stored (JSON), with its direction and its conversation's channel. */
+    record StoredAttachments(long messageId, String direction, String channel, String json) {
+    }
+
+    /** The attachments of the messages of the contact's conversations, in message order. */
+    static List<StoredAttachments> attachments(Handle h, long contactId) {
+        return h.createQuery("SELECT m.id, m.direction, c.channel, m.attachments FROM conv_message m JOIN conv_conversation c ON c.id = m.conversation_id "
+                        + "WHERE " + OF_CONTACT + " AND m.attachments IS NOT NULL ORDER BY m.id")
+                .bind("c", contactId)
+                .map((rs, ctx) -> new StoredAttachments(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** Retention: the attachments of the messages of {@code channel} created before {@code cutoff}. */
+    static List<StoredAttachments> attachmentsBefore(Handle h, String channel, Instant cutoff) {
+        return h.createQuery("SELECT m.id, m.direction, c.channel, m.attachments FROM conv_message m JOIN conv_conversation c ON c.id = m.conversation_id "
+                        + "WHERE c.channel = :channel AND m.created_at < :cutoff AND m.attachments IS NOT NULL")
+                .bind("channel", channel).bind("cutoff", Sql.ts(cutoff))
+                .map((rs, ctx) -> new StoredAttachments(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     static List<List<Object>> complaints(Handle h, long contactId) {
         return h.createQuery("SELECT reference, conversation_id, summary, status, created_at, updated_at FROM conv_complaint "
                         + "WHERE contact_id = :c ORDER BY id")

@@ -287,4 +287,28 @@ class ConversationServiceTest {
         assertThat(campaign.status()).isEqualTo("closed");
         assertThat(campaign.subject()).isEqualTo("季度问候");
     }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aMessageWithManyLongAttachmentsAndFlagsIsStored_theSurplusFlagged(String kind) throws Exception {
+        open(kind);
+        String longName = "报价".repeat(400) + ".pdf";
+        List<org.rapport.conversations.channel.Attachment> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            files.add(new org.rapport.conversations.channel.Attachment(i + longName, "application/pdf", 10,
+                    "email/attachments/support/2026-12-06/" + "u".repeat(36) + i + "/" + longName.repeat(2), "n".repeat(2000)));
+        }
+        Map<String, String> flags = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            flags.put("flag" + i + "x".repeat(100), "v".repeat(3000));
+        }
+        Received r = world.service.receive(new InboundMessage("email", "", "<many@acme.com>", "john.smith@acme.com", "N".repeat(500),
+                "S".repeat(2000), "see the files", null, List.of(), null, null, files, flags));
+        Message stored = thread(r.conversationId()).get(0);
+        assertThat(stored.attachments()).hasSize(Inbound.MAX_ATTACHMENTS);
+        assertThat(stored.attachments().get(0).name()).hasSize(300);
+        assertThat(stored.attachments().get(0).location()).isNull(); // a location longer than any adapter writes is not kept
+        assertThat(stored.attachments().get(0).note()).hasSize(500);
+        assertThat(stored.subject()).hasSize(500);
+    }
 }

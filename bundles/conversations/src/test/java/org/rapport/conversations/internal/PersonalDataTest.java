@@ -2,17 +2,22 @@ package org.rapport.conversations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rapport.compliance.DataFile;
 import org.rapport.compliance.DataTable;
 import org.rapport.compliance.Erasure;
 import org.rapport.compliance.RetentionAction;
+import org.rapport.conversations.channel.Attachment;
 import org.rapport.conversations.channel.InboundMessage;
 import org.rapport.conversations.channel.Received;
 import org.rapport.testing.MutableClock;
@@ -33,8 +38,81 @@ class PersonalDataTest {
         }
     }
 
+    @TempDir
+    Path data;
+
     private ConversationsPersonalData provider() {
-        return new ConversationsPersonalData(world.db.store(), World.schema("org.rapport.conversations"));
+        return new ConversationsPersonalData(world.db.store(), data);
+    }
+
+    private Attachment keep(String location, String content) throws Exception {
+        Path file = data.resolve(location);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+        return new Attachment(file.getFileName().toString(), "text/plain", content.length(), location, null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void attachmentFilesAreExportedAndDeletedByErasure(String kind) throws Exception {
+        world = new World(kind);
+        Attachment invoice = keep("email/attachments/support/2026-12-06/u1/发票.txt", "invoice 13812345678");
+        Attachment legacy = new Attachment("old.txt", "text/plain", 3, "support/2026-01-01/u0/old.txt", null);
+        keep("email/attachments/support/2026-01-01/u0/old.txt", "old"); // stored before locations were under the data directory
+        Attachment hostile = new Attachment("passwd", "text/plain", 1, "../outside.txt", null);
+        Files.writeString(data.getParent().resolve("outside.txt"), "not ours");
+        Attachment refused = new Attachment("run.exe", "application/x-msdownload", 10, null, "refused: executable");
+        world.service.receive(new InboundMessage("email", "", "<a1@acme.cn>", "zhang.wei@acme.cn", "张伟", "发票",
+                "请看附件", null, List.of(), null, null, List.of(invoice, legacy, hostile, refused), Map.of()));
+        Attachment chat = keep("webchat/attachments/s1/f-photo.txt", "photo");
+        Attachment other = keep("webchat/attachments/s2/f-other.txt", "someone else's");
+        world.service.receive(new InboundMessage("webchat", "", "w1", "session-1", null, null, "[photo]", null, List.of(),
+                null, world.zhang.id(), List.of(chat), Map.of()));
+        world.service.receive(new InboundMessage("webchat", "", "w2", "session-2", null, null, "[other]", null, List.of(),
+                null, null, List.of(other), Map.of()));
+
+        DataTable table = provider().export(world.zhang.id()).stream().filter(t -> t.name().equals("attachments")).findFirst().orElseThrow();
+        assertThat(table.rows()).hasSize(5);
+        assertThat(table.rows()).extracting(r -> r.get(1)).containsExactly("发票.txt", "old.txt", "passwd", "run.exe", "f-photo.txt");
+        assertThat(table.rows()).extracting(r -> r.get(4)).filteredOn(java.util.Objects::nonNull).hasSize(3);
+        List<DataFile> files = provider().files(world.zhang.id());
+        assertThat(files).extracting(DataFile::name).hasSize(3).allMatch(n -> n.startsWith("attachments/"))
+                .anyMatch(n -> n.endsWith("-发票.txt"));
+        assertThat(files).extracting(f -> Files.readString(f.source())).containsExactlyInAnyOrder("invoice 13812345678", "old", "photo");
+
+        Erasure erasure = provider().erase(world.zhang.id(), World.ADMIN);
+        assertThat(erasure.items()).contains(new Erasure.Item("attachment files", RetentionAction.DELETE, 3));
+        assertThat(data.resolve("email/attachments/support/2026-12-06/u1")).doesNotExist();
+        assertThat(data.resolve("email/attachments/support/2026-01-01/u0/old.txt")).doesNotExist();
+        assertThat(data.resolve("webchat/attachments/s1")).doesNotExist();
+        assertThat(data.resolve("webchat/attachments/s2/f-other.txt")).hasContent("someone else's");
+        assertThat(data.getParent().resolve("outside.txt")).hasContent("not ours");
+        Files.delete(data.getParent().resolve("outside.txt"));
+        assertThat(provider().files(world.zhang.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void retentionDeletesTheFilesOfTheMessagesItRemoves(String kind) throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2020-01-01T08:00:00Z"));
+        world = new World(kind, clock);
+        Attachment old = keep("webchat/attachments/s1/f-old.txt", "old");
+        world.service.receive(new InboundMessage("webchat", "", "w3", "session-1", null, null, "[old]", null, List.of(), null, null,
+                List.of(old), Map.of()));
+        Attachment oldMail = keep("email/attachments/support/2020-01-01/u/old.txt", "old mail");
+        world.service.receive(new InboundMessage("email", "", "<o@acme.cn>", "zhang.wei@acme.cn", null, "Old", "old", null, List.of(),
+                null, null, List.of(oldMail), Map.of()));
+        clock.advance(Duration.ofDays(6 * 365));
+        Attachment recent = keep("webchat/attachments/s1/f-new.txt", "new");
+        world.service.receive(new InboundMessage("webchat", "", "w4", "session-1", null, null, "[new]", null, List.of(), null, null,
+                List.of(recent), Map.of()));
+        Instant cutoff = clock.instant().minus(Duration.ofDays(3 * 365));
+
+        assertThat(provider().applyRetention("chat-transcripts", cutoff, RetentionAction.DELETE)).isPositive();
+        assertThat(provider().applyRetention("email-messages", cutoff, RetentionAction.ANONYMISE)).isPositive();
+        assertThat(data.resolve("webchat/attachments/s1/f-old.txt")).doesNotExist();
+        assertThat(data.resolve("email/attachments/support/2020-01-01/u")).doesNotExist();
+        assertThat(data.resolve("webchat/attachments/s1/f-new.txt")).hasContent("new");
     }
 
     @ParameterizedTest
@@ -47,7 +125,7 @@ class PersonalDataTest {
         world.service.receive(InboundMessage.of("sms", "other", "+8613900000009", "hello from someone else"));
 
         List<DataTable> export = provider().export(world.zhang.id());
-        assertThat(export).extracting(DataTable::name).containsExactly("conversations", "messages", "complaints");
+        assertThat(export).extracting(DataTable::name).containsExactly("conversations", "messages", "complaints", "attachments");
         assertThat(export.get(0).rows()).hasSize(2);
         assertThat(export.get(1).rows()).anySatisfy(row -> assertThat(row.get(5).toString()).contains("13812345678"));
         assertThat(export.get(2).rows()).singleElement();

@@ -38,7 +38,8 @@ final class World implements AutoCloseable {
     World(String kind, Clock clock) throws Exception {
         this.clock = clock;
         db = TestDb.open(kind).migrate("db/migration/V1__records.sql", "db/migration/V1__conversations.sql",
-                "db/migration/V2__external_ref_by_conversation.sql", "db/migration/V3__internal_about_contact.sql");
+                "db/migration/V2__external_ref_by_conversation.sql", "db/migration/V3__internal_about_contact.sql",
+                "db/migration/V4__wider_attachments.sql");
         records = new RecordsService(db.store(), schema("org.rapport.records"));
         staff.add(1, "admin", Role.ADMIN);
         staff.add(11, "wang.fang", Role.MANAGER);

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.rapport.compliance.ComplianceEvents;
+import org.rapport.compliance.DataFile;
 import org.rapport.compliance.DataTable;
 import org.rapport.compliance.Erasure;
 import org.rapport.compliance.PersonalDataProvider;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class DataSubjects {
     private static final Logger LOG = LoggerFactory.getLogger(DataSubjects.class);
 
-    /** An export: the stored request's id, the manifest and the tables per provider. */
-    public record Export(long requestId, Map<String, Object> manifest, Map<String, List<DataTable>> tables) {
+    /** An export: the stored request's id, the manifest, and the tables and files per provider. */
+    public record Export(long requestId, Map<String, Object> manifest, Map<String, List<DataTable>> tables,
+            Map<String, List<DataFile>> files) {
     }
 
     /** What an erasure did: per provider its items, or the error it failed with. */
@@ -77,21 +79,26 @@ public final class DataSubjects {
             throw new NoSuchRecordException("contact", contactId);
         }
         Map<String, List<DataTable>> tables = new LinkedHashMap<>();
+        Map<String, List<DataFile>> files = new LinkedHashMap<>();
         List<Map<String, Object>> summary = new ArrayList<>();
         for (PersonalDataProvider provider : providers.all()) {
             String name = Providers.name(provider);
             List<DataTable> provided;
+            List<DataFile> providedFiles;
             try {
                 provided = provider.export(contactId);
+                providedFiles = provider.files(contactId);
             } catch (RuntimeException e) {
                 LOG.warn("Personal-data provider {} failed to export a contact: {}", name, e.toString());
                 summary.add(Map.of("provider", name, "error", String.valueOf(e.getMessage())));
                 continue;
             }
             tables.put(name, provided);
+            files.put(name, providedFiles);
             Map<String, Object> counts = new LinkedHashMap<>();
             provided.forEach(t -> counts.put(t.name(), t.rows().size()));
-            summary.add(Map.of("provider", name, "tables", counts));
+            summary.add(providedFiles.isEmpty() ? Map.of("provider", name, "tables", counts)
+                    : Map.of("provider", name, "tables", counts, "files", providedFiles.size()));
         }
         Instant now = clock.instant();
         boolean complete = summary.stream().noneMatch(s -> s.containsKey("error"));
@@ -103,7 +110,7 @@ public final class DataSubjects {
         manifest.put("request", id);
         manifest.put("complete", complete);
         manifest.put("providers", summary);
-        return new Export(id, manifest, tables);
+        return new Export(id, manifest, tables, files);
     }
 
     /**

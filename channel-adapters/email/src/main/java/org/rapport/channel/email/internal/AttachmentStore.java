@@ -13,13 +13,21 @@ import org.rapport.conversations.channel.Attachment;
 /**
  * Keeps attachments of inbound mail as files under {@code <data>/email/attachments/<mailbox>/<date>/},
  * each in a folder of its own with a sanitised name, so a name from a mail can never point elsewhere.
+ * An attachment's {@code location} is its path relative to the data directory
+ * ({@code email/attachments/...}), where the conversations bundle finds it again for a contact's
+ * export and erasure.
  */
 final class AttachmentStore {
 
+    /** The folder under the data directory that holds the files. */
+    static final Path FOLDER = Path.of("email", "attachments");
+
+    private final Path dataDir;
     private final Path root;
 
-    AttachmentStore(Path root) {
-        this.root = root;
+    AttachmentStore(Path dataDir) {
+        this.dataDir = dataDir;
+        this.root = dataDir.resolve(FOLDER);
     }
 
     List<Attachment> keep(String account, List<ParsedMail.Part> parts) throws IOException {
@@ -37,7 +45,7 @@ final class AttachmentStore {
                 file = dir.resolve("attachment");
             }
             Files.write(file, p.content());
-            kept.add(new Attachment(p.name(), p.contentType(), p.size(), root.relativize(file).toString(), null));
+            kept.add(new Attachment(p.name(), p.contentType(), p.size(), dataDir.relativize(file).toString().replace('\\', '/'), null));
         }
         return kept;
     }

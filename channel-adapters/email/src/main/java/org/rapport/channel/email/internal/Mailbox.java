@@ -43,7 +43,7 @@ public final class Mailbox implements ChannelAdapter, HealthCheck {
     private final InboundSink sink;
     private final Undeliverable undeliverable;
     private final MailboxState state;
-    private final Path attachmentRoot;
+    private final Path dataDir;
     private final ScheduledExecutorService timer;
     private volatile Running running;
 
@@ -53,14 +53,14 @@ public final class Mailbox implements ChannelAdapter, HealthCheck {
     @Activate
     public Mailbox(BundleContext context, MailboxConfig config, @Reference InboundSink sink, @Reference Undeliverable undeliverable,
             @Reference Store store, @Reference(target = "(bundle=org.rapport.channel.email)") SchemaReady schema) throws Exception {
-        this(config, sink, undeliverable, new MailboxState(store.jdbi()), dataDir(context).resolve("email").resolve("attachments"));
+        this(config, sink, undeliverable, new MailboxState(store.jdbi()), dataDir(context));
     }
 
-    Mailbox(MailboxConfig config, InboundSink sink, Undeliverable undeliverable, MailboxState state, Path attachmentRoot) throws Exception {
+    Mailbox(MailboxConfig config, InboundSink sink, Undeliverable undeliverable, MailboxState state, Path dataDir) throws Exception {
         this.sink = sink;
         this.undeliverable = undeliverable;
         this.state = state;
-        this.attachmentRoot = attachmentRoot;
+        this.dataDir = dataDir;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "rapport-email-" + config.channel_account() + "-timer");
             t.setDaemon(true);
@@ -145,7 +145,7 @@ public final class Mailbox implements ChannelAdapter, HealthCheck {
             MailParser parser = new MailParser(new MailParser.Limits(config.maxAttachmentBytes(), config.maxAttachments(),
                     Arrays.stream(config.refusedExtensions()).map(e -> e.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList()));
             InboundHandler handler = new InboundHandler(config.channel_account(), config.address(), parser, sink, undeliverable,
-                    new AttachmentStore(attachmentRoot), state);
+                    new AttachmentStore(dataDir), state);
             reader = new ImapReader(config, handler, state, timer);
             thread = new Thread(reader, "rapport-email-" + config.channel_account());
             thread.setDaemon(true);

@@ -48,6 +48,7 @@ final class ChatEngine {
     private final SessionStore sessions;
     private final Supplier<Settings> settings;
     private final Clock clock;
+    private final Path dataDir;
     private final Path attachments;
     private final Verification verification;
 
@@ -63,12 +64,17 @@ final class ChatEngine {
         }
     }
 
-    ChatEngine(ChatPeers peers, SessionStore sessions, Supplier<Settings> settings, Clock clock, Path attachments) {
+    /**
+     * @param dataDir the data directory: files sent in a chat go to {@code webchat/attachments/<session>/} under it,
+     *        and an attachment's location is its path relative to it
+     */
+    ChatEngine(ChatPeers peers, SessionStore sessions, Supplier<Settings> settings, Clock clock, Path dataDir) {
         this.peers = peers;
         this.sessions = sessions;
         this.settings = settings;
         this.clock = clock;
-        this.attachments = attachments;
+        this.dataDir = dataDir;
+        this.attachments = dataDir.resolve("webchat").resolve("attachments");
         this.verification = new Verification(peers, sessions, settings, clock);
     }
 
@@ -285,7 +291,7 @@ final class ChatEngine {
             text = text.substring(0, cfg.maxMessageChars());
         }
         hand(line, id, text.isEmpty() ? "[" + name + "]" : text, List.of(new Attachment(name, type, bytes.length,
-                attachments.getParent() == null ? target.toString() : attachments.getParent().relativize(target).toString(), null)));
+                dataDir.relativize(target).toString().replace('\\', '/'), null)));
     }
 
     private static void reply(Line line, ObjectNode frame) {

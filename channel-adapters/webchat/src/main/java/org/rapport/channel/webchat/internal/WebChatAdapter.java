@@ -57,7 +57,8 @@ public final class WebChatAdapter implements ChannelAdapter, WebChatSessions {
     public WebChatAdapter(BundleContext context, @Reference InboundSink inbound, @Reference Messenger messenger,
             @Reference Conversations conversations, @Reference Records records, WebChatConfig config) {
         this.settings = Settings.of(config);
-        Path dir = Path.of(context.getProperty("rapport.data"), "webchat");
+        Path data = Path.of(context.getProperty("rapport.data"));
+        Path dir = data.resolve("webchat");
         this.store = new SessionStore(dir.resolve("sessions.json"));
         try {
             store.load();
@@ -65,7 +66,7 @@ public final class WebChatAdapter implements ChannelAdapter, WebChatSessions {
             LOG.warn("Chat sessions could not be read back ({}); visitors start new sessions", e.toString());
         }
         this.engine = new ChatEngine(new ServicePeers(inbound, messenger, conversations, records), store, () -> settings,
-                Clock.systemUTC(), dir.resolve("attachments"));
+                Clock.systemUTC(), data);
         housekeeping.scheduleWithFixedDelay(this::housekeeping, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -33,7 +33,7 @@ class ChatEngineTest {
     @BeforeEach
     void setUp() {
         store = new SessionStore(dir.resolve("sessions.json"));
-        engine = new ChatEngine(peers, store, () -> settings, clock, dir.resolve("attachments"));
+        engine = new ChatEngine(peers, store, () -> settings, clock, dir);
     }
 
     private record Visitor(RecordingConnection connection, ChatEngine.Line line) {}
@@ -155,7 +155,7 @@ class ChatEngineTest {
         assertThat(peers.received).hasSize(1);
         var a = peers.received.get(0).attachments().get(0);
         assertThat(a.size()).isEqualTo(8);
-        assertThat(a.location()).doesNotContain("..").contains("attachments");
+        assertThat(a.location()).doesNotContain("..").startsWith("webchat/attachments/");
         assertThat(dir.resolve(a.location())).hasContent("order 42");
     }
 
@@ -320,7 +320,7 @@ class ChatEngineTest {
 
         SessionStore reloaded = new SessionStore(dir.resolve("sessions.json"));
         reloaded.load();
-        ChatEngine after = new ChatEngine(peers, reloaded, () -> settings, clock, dir.resolve("attachments"));
+        ChatEngine after = new ChatEngine(peers, reloaded, () -> settings, clock, dir);
         RecordingConnection c = new RecordingConnection();
         ChatEngine.Line line = after.open(c);
         after.onFrame(line, "{\"type\":\"hello\",\"token\":\"" + token + "\"}");
