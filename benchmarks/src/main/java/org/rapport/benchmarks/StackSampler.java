@@ -38,6 +38,8 @@ public final class StackSampler implements AutoCloseable {
             "sun.nio.ch.SocketDispatcher.read0", "sun.nio.ch.EPollPort.poll", "java.net.SocketInputStream.socketRead0",
             "sun.nio.ch.SocketDispatcher.readv0", "sun.nio.fs.LinuxWatchService.poll");
 
+    private static final int PATH_DEPTH = 4;
+
     private record Sample(long millis, String thread, String[] frames) {}
 
     /** CPU nanoseconds by thread name, GC milliseconds and the wall clock at one moment. */
@@ -150,6 +152,7 @@ public final class StackSampler implements AutoCloseable {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> product = new HashMap<>();
+        Map<String, Integer> paths = new HashMap<>();
         Map<String, Integer> byThread = new HashMap<>();
         int count = 0;
         for (Sample s : samples) {
@@ -170,6 +173,7 @@ public final class StackSampler implements AutoCloseable {
                     productSeen = true;
                 }
             }
+            paths.merge(productPath(s.frames()), 1, Integer::sum);
         }
         Map<String, Long> cpu = new HashMap<>();
         to.cpuNanos().forEach((thread, nanos) -> {
@@ -194,7 +198,30 @@ public final class StackSampler implements AutoCloseable {
         append(sb, total, count, top);
         sb.append("-- innermost product frame (org.rapport.*) of each sample\n");
         append(sb, product, count, top);
+        sb.append("-- product call paths (the innermost org.rapport.* frames, caller first)\n");
+        append(sb, paths, count, top);
         return sb.toString();
+    }
+
+    /** The innermost {@value #PATH_DEPTH} distinct product frames of a stack, caller first, short class names. */
+    private static String productPath(String[] frames) {
+        List<String> path = new ArrayList<>();
+        for (String f : frames) {
+            if (f.startsWith("org.rapport.") && !f.contains("$$Lambda") && !f.contains(".lambda$")) {
+                String shortName = f.substring(f.lastIndexOf('.', f.lastIndexOf('.') - 1) + 1);
+                if (path.isEmpty() || !path.get(path.size() - 1).equals(shortName)) {
+                    path.add(shortName);
+                }
+                if (path.size() == PATH_DEPTH) {
+                    break;
+                }
+            }
+        }
+        if (path.isEmpty()) {
+            return "(no product frame) " + frames[0];
+        }
+        java.util.Collections.reverse(path);
+        return String.join(" > ", path);
     }
 
     private static void append(StringBuilder sb, Map<String, ? extends Number> counts, int all, int top) {

@@ -432,50 +432,42 @@ final class CampaignRepository {
                 .bind("contact", contactId).bind("since", Sql.ts(since)).execute();
     }
 
+    /** The counts per state and delivery that the run's stats and its steps' stats are made of. */
+    private static final String COUNTS = "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, "
+            + "SUM(CASE WHEN state IN ('queued', 'deferred') THEN 1 ELSE 0 END) AS queued, "
+            + "SUM(CASE WHEN state = 'deferred' AND delivery IS NULL THEN 1 ELSE 0 END) AS deferred, "
+            + "SUM(CASE WHEN state = 'skipped' OR delivery = 'blocked' THEN 1 ELSE 0 END) AS skipped, "
+            + "SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled, "
+            + "SUM(CASE WHEN delivery IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent, "
+            + "SUM(CASE WHEN delivery IN ('delivered', 'read') THEN 1 ELSE 0 END) AS delivered, "
+            + "SUM(CASE WHEN delivery IN ('failed', 'bounced') THEN 1 ELSE 0 END) AS failed";
+
+    /** The run's stats: one pass over its recipients (step 0 and the totals), one over its follow-up steps. */
     CampaignStats stats(Handle h, long runId, int runNo, String state) {
-        Map<String, Object> row = h.createQuery("SELECT COUNT(*) AS targeted, "
-                        + "SUM(CASE WHEN state = 'skipped' OR delivery = 'blocked' THEN 1 ELSE 0 END) AS skipped, "
-                        + "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, "
-                        + "SUM(CASE WHEN state = 'deferred' AND delivery IS NULL THEN 1 ELSE 0 END) AS deferred, "
-                        + "SUM(CASE WHEN delivery IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent, "
-                        + "SUM(CASE WHEN delivery IN ('delivered', 'read') THEN 1 ELSE 0 END) AS delivered, "
-                        + "SUM(CASE WHEN delivery IN ('failed', 'bounced') THEN 1 ELSE 0 END) AS failed, "
+        Map<String, Object> row = h.createQuery("SELECT COUNT(*) AS targeted, " + COUNTS + ", "
                         + "SUM(CASE WHEN replied THEN 1 ELSE 0 END) AS replied, "
                         + "SUM(CASE WHEN opted_out THEN 1 ELSE 0 END) AS opted_out FROM camp_recipient WHERE run_id = :run")
                 .bind("run", runId).mapToMap().one();
-        Map<String, Long> skippedBy = new LinkedHashMap<>();
-        h.createQuery("SELECT COALESCE(reason_code, delivery) AS code, COUNT(*) AS n FROM camp_recipient WHERE run_id = :run "
-                        + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY COALESCE(reason_code, delivery) ORDER BY 2 DESC")
-                .bind("run", runId)
-                .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString("code")), rs.getLong("n")))
-                .forEach(e -> skippedBy.put(e.getKey(), e.getValue()));
-        return new CampaignStats(runNo, state, n(row, "targeted"), n(row, "skipped"), n(row, "pending"), n(row, "deferred"), n(row, "sent"),
-                n(row, "delivered"), n(row, "failed"), n(row, "replied"), n(row, "opted_out"), skippedBy, stepStats(h, runId));
-    }
-
-    /** Per-step counts (step 0 from camp_recipient, the follow-up steps from camp_step_recipient), one entry per step the campaign has. */
-    private List<StepStats> stepStats(Handle h, long runId) {
-        String counts = "SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END) AS pending, "
-                + "SUM(CASE WHEN state IN ('queued', 'deferred') THEN 1 ELSE 0 END) AS queued, "
-                + "SUM(CASE WHEN state = 'deferred' AND delivery IS NULL THEN 1 ELSE 0 END) AS deferred, "
-                + "SUM(CASE WHEN state = 'skipped' OR delivery = 'blocked' THEN 1 ELSE 0 END) AS skipped, "
-                + "SUM(CASE WHEN state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled, "
-                + "SUM(CASE WHEN delivery IN ('sent', 'delivered', 'read') THEN 1 ELSE 0 END) AS sent, "
-                + "SUM(CASE WHEN delivery IN ('delivered', 'read') THEN 1 ELSE 0 END) AS delivered, "
-                + "SUM(CASE WHEN delivery IN ('failed', 'bounced') THEN 1 ELSE 0 END) AS failed";
-        java.util.TreeMap<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
-        rows.put(0, h.createQuery("SELECT " + counts + " FROM camp_recipient WHERE run_id = :run").bind("run", runId).mapToMap().one());
-        h.createQuery("SELECT step, MIN(CASE WHEN state = 'pending' THEN due_at END) AS next_due, " + counts
-                        + " FROM camp_step_recipient WHERE run_id = :run GROUP BY step")
-                .bind("run", runId).mapToMap().forEach(r -> rows.put(((Number) r.get("step")).intValue(), r));
         Map<Integer, Map<String, Long>> skippedBy = new java.util.HashMap<>();
         h.createQuery("SELECT 0 AS step, COALESCE(reason_code, delivery) AS code, COUNT(*) AS n FROM camp_recipient WHERE run_id = :run "
                         + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY COALESCE(reason_code, delivery) "
                         + "UNION ALL SELECT step, COALESCE(reason_code, delivery) AS code, COUNT(*) AS n FROM camp_step_recipient WHERE run_id = :run "
-                        + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY step, COALESCE(reason_code, delivery)")
+                        + "AND (state = 'skipped' OR delivery = 'blocked') GROUP BY step, COALESCE(reason_code, delivery) ORDER BY 1, 3 DESC")
                 .bind("run", runId)
                 .map((rs, ctx) -> new Object[] {rs.getInt("step"), String.valueOf(rs.getString("code")), rs.getLong("n")})
                 .forEach(r -> skippedBy.computeIfAbsent((Integer) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (Long) r[2]));
+        return new CampaignStats(runNo, state, n(row, "targeted"), n(row, "skipped"), n(row, "pending"), n(row, "deferred"), n(row, "sent"),
+                n(row, "delivered"), n(row, "failed"), n(row, "replied"), n(row, "opted_out"), skippedBy.getOrDefault(0, Map.of()),
+                stepStats(h, runId, row, skippedBy));
+    }
+
+    /** Per-step counts (step 0 as counted for the run, the follow-up steps from camp_step_recipient), one entry per step the campaign has. */
+    private List<StepStats> stepStats(Handle h, long runId, Map<String, Object> first, Map<Integer, Map<String, Long>> skippedBy) {
+        java.util.TreeMap<Integer, Map<String, Object>> rows = new java.util.TreeMap<>();
+        rows.put(0, first);
+        h.createQuery("SELECT step, MIN(CASE WHEN state = 'pending' THEN due_at END) AS next_due, " + COUNTS
+                        + " FROM camp_step_recipient WHERE run_id = :run GROUP BY step")
+                .bind("run", runId).mapToMap().forEach(r -> rows.put(((Number) r.get("step")).intValue(), r));
         int steps = h.createQuery("SELECT c.definition_json FROM camp_campaign c JOIN camp_run r ON r.campaign_id = c.id WHERE r.id = :run")
                 .bind("run", runId).mapTo(String.class).findOne()
                 .map(json -> read(json, Definition.class).steps()).map(List::size).orElse(0);
