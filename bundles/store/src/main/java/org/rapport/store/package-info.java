@@ -6,6 +6,6 @@
  *
  * @since 0.1
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 @org.osgi.annotation.bundle.Export
 package org.rapport.store;

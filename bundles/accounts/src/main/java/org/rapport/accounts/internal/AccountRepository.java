@@ -18,21 +18,15 @@ import org.rapport.accounts.Alert;
 import org.rapport.accounts.ManagerProfile;
 import org.rapport.accounts.ScoreReason;
 import org.rapport.accounts.TierOverride;
+import org.rapport.store.SqlArrays;
 import org.rapport.web.Json;
 
 /** SQL for the account tables: manager profiles, scores, overrides, moves and alerts. */
 final class AccountRepository {
     private static final TypeReference<List<ScoreReason>> REASONS = new TypeReference<>() {};
 
-    /**
-     * Joins the table's {@code client_id} with the array bound as {@code :ids} (distinct ids): index lookups, where H2
-     * checks an {@code IN (<list>)} of n parameters again against every row found (n comparisons each).
-     */
-    private static final String JOIN_IDS = "JOIN UNNEST(:ids) AS k(k_value) ON client_id = k.k_value";
-
-    private static Set<Long> distinct(java.util.Collection<Long> ids) {
-        return new java.util.LinkedHashSet<>(ids);
-    }
+    /** Joins the table's {@code client_id} with the array bound as {@code :ids} (see {@link SqlArrays}). */
+    private static final String JOIN_IDS = SqlArrays.join("ids", "client_id");
 
     private AccountRepository() {
     }
@@ -79,7 +73,7 @@ final class AccountRepository {
         if (clientIds.isEmpty()) {
             return Set.of();
         }
-        return h.createQuery("SELECT client_id FROM acc_score " + JOIN_IDS).bindArray("ids", Long.class, distinct(clientIds))
+        return h.createQuery("SELECT client_id FROM acc_score " + JOIN_IDS).bindArray("ids", Long.class, SqlArrays.distinct(clientIds))
                 .mapTo(Long.class).collect(java.util.stream.Collectors.toSet());
     }
 
@@ -91,7 +85,7 @@ final class AccountRepository {
     static java.util.Map<Long, ScoreRow> scores(Handle h, java.util.Collection<Long> clientIds) {
         java.util.Map<Long, ScoreRow> out = new java.util.HashMap<>();
         if (!clientIds.isEmpty()) {
-            h.createQuery("SELECT acc_score.* FROM acc_score " + JOIN_IDS).bindArray("ids", Long.class, distinct(clientIds))
+            h.createQuery("SELECT acc_score.* FROM acc_score " + JOIN_IDS).bindArray("ids", Long.class, SqlArrays.distinct(clientIds))
                     .map((rs, ctx) -> scoreRow(rs)).forEach(row -> out.put(row.clientId(), row));
         }
         return out;
@@ -169,7 +163,7 @@ final class AccountRepository {
         java.util.Map<Long, TierOverride> out = new java.util.HashMap<>();
         if (!clientIds.isEmpty()) {
             h.createQuery("SELECT client_id, tier, reason, expires_on, set_by, set_at FROM acc_override " + JOIN_IDS)
-                    .bindArray("ids", Long.class, distinct(clientIds))
+                    .bindArray("ids", Long.class, SqlArrays.distinct(clientIds))
                     .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), new TierOverride(rs.getString(2), rs.getString(3),
                             rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getLong(5), rs.getTimestamp(6).toInstant())))
                     .forEach(e -> out.put(e.getKey(), e.getValue()));

@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.rapport.conversations.ConversationQuery;
+import org.rapport.store.SqlArrays;
 
 /** SQL for conversations, messages, channel ids, leads and complaints. */
 final class ConversationRepository {
@@ -44,6 +48,17 @@ final class ConversationRepository {
     static Optional<ConversationRow> conversation(Handle h, long id) {
         return h.createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conv_conversation WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> conversationRow(rs)).findOne();
+    }
+
+    /** The conversations among these ids, by id (one read). */
+    static Map<Long, ConversationRow> conversationsById(Handle h, Collection<Long> ids) {
+        Map<Long, ConversationRow> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            h.createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conv_conversation " + SqlArrays.join("ids", "id"))
+                    .bindArray("ids", Long.class, SqlArrays.distinct(ids)).map((rs, ctx) -> conversationRow(rs))
+                    .forEach(c -> found.put(c.id(), c));
+        }
+        return found;
     }
 
     /** The same row, locked for update in this transaction. */
@@ -173,6 +188,17 @@ final class ConversationRepository {
                 .map((rs, ctx) -> messageRow(rs)).findOne();
     }
 
+    /** The messages among these ids, by id (one read). */
+    static Map<Long, MessageRow> messagesById(Handle h, Collection<Long> ids) {
+        Map<Long, MessageRow> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            h.createQuery("SELECT " + MESSAGE_COLUMNS + " FROM conv_message " + SqlArrays.join("ids", "id"))
+                    .bindArray("ids", Long.class, SqlArrays.distinct(ids)).map((rs, ctx) -> messageRow(rs))
+                    .forEach(m -> found.put(m.id(), m));
+        }
+        return found;
+    }
+
     static List<MessageRow> messages(Handle h, long conversationId) {
         return h.createQuery("SELECT " + MESSAGE_COLUMNS + " FROM conv_message WHERE conversation_id = :id ORDER BY id")
                 .bind("id", conversationId).map((rs, ctx) -> messageRow(rs)).list();
@@ -197,9 +223,15 @@ final class ConversationRepository {
      * Marks an outbound message sent, unless a delivery report that raced ahead of the dispatcher
      * (a chat browser acknowledges within milliseconds) already recorded it delivered or read.
      */
-    static void setSent(Handle h, long id) {
-        h.createUpdate("UPDATE conv_message SET status = 'sent', status_detail = NULL WHERE id = :id"
-                + " AND (status IS NULL OR status NOT IN ('delivered', 'read'))").bind("id", id).execute();
+    /** Marks the messages sent (one batch), unless a later report said delivered or read already. */
+    static void setSent(Handle h, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE conv_message SET status = 'sent', status_detail = NULL WHERE id = :id"
+                + " AND (status IS NULL OR status NOT IN ('delivered', 'read'))");
+        ids.forEach(id -> batch.bind("id", id).add());
+        batch.execute();
     }
 
     static void setIntent(Handle h, long id, String intent) {
@@ -240,6 +272,47 @@ final class ConversationRepository {
                 .bind("channel", channel).bind("account", account).bind("ext", externalId).bind("message", messageId)
                 .bind("conversation", conversationId).execute();
         return true;
+    }
+
+    /** A channel id of one of our messages, to record. */
+    record NewRef(String channel, String account, String externalId, long messageId, long conversationId) {}
+
+    /** Records channel ids of our messages in one batch, leaving out those known already. */
+    static void addExternalRefs(Handle h, List<NewRef> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        Map<List<String>, List<NewRef>> byAccount = new LinkedHashMap<>();
+        refs.forEach(r -> byAccount.computeIfAbsent(List.of(r.channel(), r.account()), k -> new ArrayList<>()).add(r));
+        PreparedBatch insert = h.prepareBatch("INSERT INTO conv_external_ref (channel, account, external_id, message_id, conversation_id) "
+                + "VALUES (:channel, :account, :ext, :message, :conversation)");
+        int rows = 0;
+        for (Map.Entry<List<String>, List<NewRef>> group : byAccount.entrySet()) {
+            java.util.Set<String> known = new java.util.HashSet<>(h.createQuery("SELECT external_id FROM conv_external_ref "
+                            + SqlArrays.join("ext", "external_id") + " WHERE channel = :channel AND account = :account")
+                    .bindArray("ext", String.class, SqlArrays.distinct(group.getValue().stream().map(NewRef::externalId).toList()))
+                    .bind("channel", group.getKey().get(0)).bind("account", group.getKey().get(1)).mapTo(String.class).list());
+            for (NewRef r : group.getValue()) {
+                if (known.add(r.externalId())) {
+                    insert.bind("channel", r.channel()).bind("account", r.account()).bind("ext", r.externalId()).bind("message", r.messageId())
+                            .bind("conversation", r.conversationId()).add();
+                    rows++;
+                }
+            }
+        }
+        if (rows > 0) {
+            insert.execute();
+        }
+    }
+
+    /** The conversations among these that have channel ids recorded (that a message may thread to). */
+    static java.util.Set<Long> withExternalRefs(Handle h, Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(h.createQuery("SELECT DISTINCT conversation_id FROM conv_external_ref "
+                        + SqlArrays.join("ids", "conversation_id"))
+                .bindArray("ids", Long.class, SqlArrays.distinct(conversationIds)).mapTo(Long.class).list());
     }
 
     /** The message and conversation a channel id belongs to. */

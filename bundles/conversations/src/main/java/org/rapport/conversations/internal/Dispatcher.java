@@ -166,10 +166,11 @@ public final class Dispatcher {
         if (claimed.isEmpty()) {
             return 0;
         }
+        Batch batch = read(claimed);
         List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>(claimed.size()));
         List<Future<?>> futures = new ArrayList<>(claimed.size());
         for (OutboxRow row : claimed) {
-            futures.add(senders.submit(() -> deliverSafely(row, sent)));
+            futures.add(senders.submit(() -> deliverSafely(row, batch, sent)));
         }
         for (Future<?> f : futures) {
             try {
@@ -180,6 +181,21 @@ public final class Dispatcher {
         }
         recordSent(sent);
         return claimed.size();
+    }
+
+    /**
+     * What a pass's messages need, read for the whole batch at once: the messages, their
+     * conversations, and which conversations have channel ids to thread to (only theirs are read per message).
+     */
+    private record Batch(Map<Long, MessageRow> messages, Map<Long, ConversationRow> conversations, java.util.Set<Long> threaded) {}
+
+    private Batch read(List<OutboxRow> claimed) {
+        return store.jdbi().withHandle(h -> {
+            Map<Long, MessageRow> messages = ConversationRepository.messagesById(h, claimed.stream().map(OutboxRow::messageId).toList());
+            List<Long> conversationIds = messages.values().stream().map(MessageRow::conversationId).distinct().toList();
+            return new Batch(messages, ConversationRepository.conversationsById(h, conversationIds),
+                    ConversationRepository.withExternalRefs(h, conversationIds));
+        });
     }
 
     /** A message the adapter took, waiting to be recorded with the others of its pass. */
@@ -197,9 +213,7 @@ public final class Dispatcher {
         }
         try {
             store.inTransaction(tx -> {
-                for (Sent s : sent) {
-                    sentIn(tx, s);
-                }
+                sentIn(tx, sent);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -207,7 +221,7 @@ public final class Dispatcher {
             for (Sent s : sent) {
                 try {
                     store.inTransaction(tx -> {
-                        sentIn(tx, s);
+                        sentIn(tx, List.of(s));
                         return null;
                     });
                 } catch (RuntimeException again) {
@@ -217,10 +231,10 @@ public final class Dispatcher {
         }
     }
 
-    private void deliverSafely(OutboxRow row, List<Sent> sent) {
+    private void deliverSafely(OutboxRow row, Batch batch, List<Sent> sent) {
         inFlight.incrementAndGet();
         try {
-            deliver(row, sent);
+            deliver(row, batch, sent);
         } catch (RuntimeException e) {
             LOG.warn("Outbox row {} could not be handled, it is retried: {}", row.id(), e.toString());
             try {
@@ -238,10 +252,12 @@ public final class Dispatcher {
         }
     }
 
-    private void deliver(OutboxRow row, List<Sent> sent) throws InterruptedException {
-        MessageRow message = store.jdbi().withHandle(h -> ConversationRepository.message(h, row.messageId())).orElseThrow();
-        ConversationRow conversation = store.jdbi().withHandle(h -> ConversationRepository.conversation(h, message.conversationId()))
-                .orElseThrow();
+    private void deliver(OutboxRow row, Batch batch, List<Sent> sent) throws InterruptedException {
+        MessageRow message = batch.messages().get(row.messageId());
+        ConversationRow conversation = message == null ? null : batch.conversations().get(message.conversationId());
+        if (conversation == null) {
+            throw new IllegalStateException("message " + row.messageId() + " or its conversation is gone");
+        }
         boolean recheck = row.recheck();
         if (recheck) {
             String content = message.subject() == null ? message.body() : message.subject() + "\n" + message.body();
@@ -272,7 +288,7 @@ public final class Dispatcher {
             return;
         }
         rates.acquire(row.channel());
-        OutboundMessage outbound = outbound(row, message, conversation);
+        OutboundMessage outbound = outbound(row, message, conversation, batch.threaded().contains(conversation.id()));
         SendResult result;
         try {
             result = adapter.get().send(outbound);
@@ -301,24 +317,34 @@ public final class Dispatcher {
         }
     }
 
-    private OutboundMessage outbound(OutboxRow row, MessageRow message, ConversationRow conversation) {
-        List<String> references = store.jdbi().withHandle(h -> ConversationRepository.externalIds(h, conversation.id(), 20));
-        String inReplyTo = store.jdbi().withHandle(h -> ConversationRepository.lastInboundExternalId(h, conversation.id())).orElse(null);
+    private OutboundMessage outbound(OutboxRow row, MessageRow message, ConversationRow conversation, boolean threaded) {
+        List<String> references = threaded ? store.jdbi().withHandle(h -> ConversationRepository.externalIds(h, conversation.id(), 20)) : List.of();
+        String inReplyTo = threaded ? store.jdbi().withHandle(h -> ConversationRepository.lastInboundExternalId(h, conversation.id())).orElse(null)
+                : null;
         Map<String, String> headers = peers.unsubscribeHeaders(conversation.channel(), conversation.contactId(), message.purpose());
         return new OutboundMessage(message.id(), row.key(), conversation.id(), conversation.contactId(), conversation.channel(),
                 conversation.account(), conversation.address(), conversation.name(), message.subject(), message.body(), message.html(),
                 conversation.language(), message.purpose(), inReplyTo, references, headers);
     }
 
-    private void sentIn(org.rapport.store.Tx tx, Sent s) {
-        OutboxRepository.sent(tx.handle(), s.row().id(), s.externalId(), clock.instant());
-        ConversationRepository.setSent(tx.handle(), s.message().id());
-        // an internal message to staff keeps no channel id: a reply to it must not thread into anything
-        if (s.externalId() != null && !s.externalId().isBlank() && !StaffMessages.INTERNAL.equals(s.conversation().status())) {
-            ConversationRepository.addExternalRef(tx.handle(), s.conversation().channel(), s.conversation().account(),
-                    Sql.cut(s.externalId(), 500), s.message().id(), s.conversation().id());
+    /** Records sent messages: a few batched statements for all of them, and an event each. */
+    private void sentIn(org.rapport.store.Tx tx, List<Sent> sent) {
+        Map<Long, String> externalIds = new java.util.HashMap<>();
+        List<ConversationRepository.NewRef> refs = new ArrayList<>();
+        for (Sent s : sent) {
+            externalIds.put(s.row().id(), s.externalId());
+            // an internal message to staff keeps no channel id: a reply to it must not thread into anything
+            if (s.externalId() != null && !s.externalId().isBlank() && !StaffMessages.INTERNAL.equals(s.conversation().status())) {
+                refs.add(new ConversationRepository.NewRef(s.conversation().channel(), s.conversation().account(), Sql.cut(s.externalId(), 500),
+                        s.message().id(), s.conversation().id()));
+            }
         }
-        tx.emit(ConversationEvents.MESSAGE_STATUS, statusEvent(s.row(), s.message(), s.conversation(), "sent"));
+        OutboxRepository.sent(tx.handle(), externalIds, clock.instant());
+        ConversationRepository.setSent(tx.handle(), sent.stream().map(s -> s.message().id()).toList());
+        ConversationRepository.addExternalRefs(tx.handle(), refs);
+        for (Sent s : sent) {
+            tx.emit(ConversationEvents.MESSAGE_STATUS, statusEvent(s.row(), s.message(), s.conversation(), "sent"));
+        }
     }
 
     private void finish(OutboxRow row, MessageRow message, ConversationRow conversation, String state, String status, String detail) {

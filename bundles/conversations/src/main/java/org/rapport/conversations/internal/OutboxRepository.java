@@ -89,9 +89,15 @@ final class OutboxRepository {
         return claimed;
     }
 
-    static void sent(Handle h, long id, String externalId, Instant now) {
-        h.createUpdate("UPDATE conv_outbox SET state = 'sent', external_id = :ext, sent_at = :now, lease_until = NULL, last_error = NULL "
-                + "WHERE id = :id").bind("ext", Sql.cut(externalId, 500)).bind("now", Sql.ts(now)).bind("id", id).execute();
+    /** Rows the channel took: sent, with the channel's id (one batch; {@code externalIds} by row id, values may be null). */
+    static void sent(Handle h, Map<Long, String> externalIds, Instant now) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("UPDATE conv_outbox SET state = 'sent', external_id = :ext, sent_at = :now, lease_until = NULL, "
+                + "last_error = NULL WHERE id = :id");
+        externalIds.forEach((id, ext) -> batch.bind("ext", Sql.cut(ext, 500)).bind("now", Sql.ts(now)).bind("id", id).add());
+        batch.execute();
     }
 
     /** Back to waiting, due at {@code dueAt}; {@code countAttempt} false gives back the attempt the claim counted. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.rapport.records.ClientActivity;
+import org.rapport.store.SqlArrays;
 
 /** Aggregates transactions and interactions per client into {@link ClientActivity} summaries. */
 final class ActivityRepository {
@@ -26,8 +27,8 @@ final class ActivityRepository {
             return Map.of();
         }
         List<Long> idList = new ArrayList<>(ids);
-        h.createQuery("SELECT id FROM rec_client " + Sql.joinArray("ids", "id") + " WHERE merged_into IS NULL")
-                .bindArray("ids", Long.class, Sql.distinct(idList)).mapTo(Long.class).forEach(id -> builders.put(id, new Builder(id)));
+        h.createQuery("SELECT id FROM rec_client " + SqlArrays.join("ids", "id") + " WHERE merged_into IS NULL")
+                .bindArray("ids", Long.class, SqlArrays.distinct(idList)).mapTo(Long.class).forEach(id -> builders.put(id, new Builder(id)));
         if (builders.isEmpty()) {
             return Map.of();
         }
@@ -41,7 +42,7 @@ final class ActivityRepository {
                         + "SUM(CASE WHEN occurred_on > :d730 AND occurred_on <= :d365 THEN 1 ELSE 0 END) AS p12, "
                         + "SUM(CASE WHEN occurred_on > :d90 THEN 1 ELSE 0 END) AS c90, "
                         + "SUM(CASE WHEN occurred_on > :d180 AND occurred_on <= :d90 THEN 1 ELSE 0 END) AS p90 "
-                        + "FROM rec_transaction " + Sql.joinArray("ids", "client_id") + " GROUP BY client_id")
+                        + "FROM rec_transaction " + SqlArrays.join("ids", "client_id") + " GROUP BY client_id")
                 .bindArray("ids", Long.class, live).bind("d90", d90).bind("d180", d180).bind("d365", d365).bind("d730", d730)
                 .map((rs, ctx) -> {
                     Builder b = builders.get(rs.getLong("client_id"));
@@ -56,7 +57,7 @@ final class ActivityRepository {
         h.createQuery("SELECT client_id, currency, "
                         + "SUM(CASE WHEN occurred_on > :d365 THEN amount ELSE 0 END) AS v12, "
                         + "SUM(CASE WHEN occurred_on <= :d365 THEN amount ELSE 0 END) AS vp12 "
-                        + "FROM rec_transaction " + Sql.joinArray("ids", "client_id") + " WHERE occurred_on > :d730 GROUP BY client_id, currency")
+                        + "FROM rec_transaction " + SqlArrays.join("ids", "client_id") + " WHERE occurred_on > :d730 GROUP BY client_id, currency")
                 .bindArray("ids", Long.class, live).bind("d365", d365).bind("d730", d730)
                 .map((rs, ctx) -> {
                     Builder b = builders.get(rs.getLong("client_id"));
@@ -64,7 +65,7 @@ final class ActivityRepository {
                     put(b.volumePrev12m, rs.getString("currency"), rs.getBigDecimal("vp12"));
                     return b;
                 }).list();
-        h.createQuery("SELECT DISTINCT client_id, product FROM rec_transaction " + Sql.joinArray("ids", "client_id") + " WHERE occurred_on > :d365 "
+        h.createQuery("SELECT DISTINCT client_id, product FROM rec_transaction " + SqlArrays.join("ids", "client_id") + " WHERE occurred_on > :d365 "
                         + "AND product IS NOT NULL")
                 .bindArray("ids", Long.class, live).bind("d365", d365)
                 .map((rs, ctx) -> builders.get(rs.getLong(1)).products.add(rs.getString(2))).list();
@@ -74,7 +75,7 @@ final class ActivityRepository {
                         + "MAX(CASE WHEN direction = 'inbound' THEN occurred_at END) AS last_in, "
                         + "SUM(CASE WHEN kind = 'complaint' AND occurred_at > :t90 THEN 1 ELSE 0 END) AS k90, "
                         + "SUM(CASE WHEN kind = 'complaint' AND occurred_at > :t365 THEN 1 ELSE 0 END) AS k365 "
-                        + "FROM rec_interaction " + Sql.joinArray("ids", "client_id") + " GROUP BY client_id")
+                        + "FROM rec_interaction " + SqlArrays.join("ids", "client_id") + " GROUP BY client_id")
                 .bindArray("ids", Long.class, live).bind("t90", t90).bind("t365", t365)
                 .map((rs, ctx) -> {
                     Builder b = builders.get(rs.getLong("client_id"));

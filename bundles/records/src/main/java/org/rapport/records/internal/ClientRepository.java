@@ -16,6 +16,7 @@ import org.rapport.records.ClientInput;
 import org.rapport.records.ClientQuery;
 import org.rapport.records.Page;
 import org.rapport.records.Standing;
+import org.rapport.store.SqlArrays;
 
 /** SQL for {@code rec_client}; every method runs on the caller's handle (and transaction). */
 final class ClientRepository {
@@ -105,9 +106,9 @@ final class ClientRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return h.createQuery("SELECT " + COLUMNS + " FROM rec_client " + Sql.joinArray("ids", "id") + " "
+        return h.createQuery("SELECT " + COLUMNS + " FROM rec_client " + SqlArrays.join("ids", "id") + " "
                         + "WHERE merged_into IS NULL ORDER BY id")
-                .bindArray("ids", Long.class, Sql.distinct(ids))
+                .bindArray("ids", Long.class, SqlArrays.distinct(ids))
                 .map((rs, ctx) -> row(rs))
                 .list();
     }

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.rapport.records.Contact;
 import org.rapport.records.ContactInput;
+import org.rapport.store.SqlArrays;
 
 /** SQL for {@code rec_contact} and its emails and phones in {@code rec_contact_point}. */
 final class ContactRepository {
@@ -112,8 +113,8 @@ final class ContactRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return load(h, "SELECT " + COLUMNS + " FROM rec_contact " + Sql.joinArray("ids", "id") + " "
-                + "WHERE deleted = FALSE ORDER BY id", Map.of("ids", Sql.distinct(ids)));
+        return load(h, "SELECT " + COLUMNS + " FROM rec_contact " + SqlArrays.join("ids", "id") + " "
+                + "WHERE deleted = FALSE ORDER BY id", Map.of("ids", SqlArrays.distinct(ids)));
     }
 
     static List<Contact> byClient(Handle h, long clientId) {
@@ -126,8 +127,8 @@ final class ContactRepository {
         if (clientIds.isEmpty()) {
             return List.of();
         }
-        return load(h, "SELECT " + COLUMNS + " FROM rec_contact " + Sql.joinArray("clients", "client_id") + " "
-                + "WHERE deleted = FALSE ORDER BY client_id, id", Map.of("clients", Sql.distinct(clientIds)));
+        return load(h, "SELECT " + COLUMNS + " FROM rec_contact " + SqlArrays.join("clients", "client_id") + " "
+                + "WHERE deleted = FALSE ORDER BY client_id, id", Map.of("clients", SqlArrays.distinct(clientIds)));
     }
 
     static List<Contact> byPoint(Handle h, String kind, String key) {
@@ -146,7 +147,7 @@ final class ContactRepository {
         h.createQuery("SELECT DISTINCT p.kind, p.point_key, c.id, c.name FROM UNNEST(:keys) AS k(k_value) "
                         + "JOIN rec_contact_point p ON p.point_key = k.k_value JOIN rec_client c ON c.id = p.client_id "
                         + "WHERE c.merged_into IS NULL")
-                .bindArray("keys", String.class, Sql.distinct(keys))
+                .bindArray("keys", String.class, SqlArrays.distinct(keys))
                 .map((rs, ctx) -> rs.getString(1).equals(kind) ? Map.entry(rs.getString(2), Map.entry(rs.getLong(3), rs.getString(4))) : null)
                 .forEach(e -> {
                     if (e != null) {
@@ -171,8 +172,8 @@ final class ContactRepository {
         }
         Map<Long, List<String>> emails = new LinkedHashMap<>();
         Map<Long, List<String>> phones = new LinkedHashMap<>();
-        h.createQuery("SELECT contact_id, kind, point_value FROM rec_contact_point " + Sql.joinArray("ids", "contact_id") + " ORDER BY contact_id, kind, position")
-                .bindArray("ids", Long.class, Sql.distinct(rows.stream().map(Row::id).toList()))
+        h.createQuery("SELECT contact_id, kind, point_value FROM rec_contact_point " + SqlArrays.join("ids", "contact_id") + " ORDER BY contact_id, kind, position")
+                .bindArray("ids", Long.class, SqlArrays.distinct(rows.stream().map(Row::id).toList()))
                 .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .forEach(p -> (EMAIL.equals(p[1]) ? emails : phones)
                         .computeIfAbsent(Long.parseLong(p[0]), k -> new ArrayList<>()).add(p[2]));

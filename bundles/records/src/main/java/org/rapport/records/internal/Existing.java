@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.rapport.records.internal.ImportBatchWriter.Match;
+import org.rapport.store.SqlArrays;
 
 /** The existing clients a batch of import rows may duplicate, looked up with one query per key kind. */
 final class Existing {
@@ -33,12 +34,12 @@ final class Existing {
             phones.addAll(row.phoneKeys());
         }
         if (!registrations.isEmpty()) {
-            h.createQuery("SELECT id, name, registration_no FROM rec_client " + Sql.joinArray("keys", "registration_no") + " WHERE merged_into IS NULL")
+            h.createQuery("SELECT id, name, registration_no FROM rec_client " + SqlArrays.join("keys", "registration_no") + " WHERE merged_into IS NULL")
                     .bindArray("keys", String.class, registrations)
                     .map((rs, ctx) -> e.byRegistration.putIfAbsent(rs.getString(3), new Match(0, rs.getLong(1), rs.getString(2), "registrationNo")))
                     .list();
         }
-        h.createQuery("SELECT id, name, name_key FROM rec_client " + Sql.joinArray("keys", "name_key") + " "
+        h.createQuery("SELECT id, name, name_key FROM rec_client " + SqlArrays.join("keys", "name_key") + " "
                         + "WHERE merged_into IS NULL")
                 .bindArray("keys", String.class, names)
                 .map((rs, ctx) -> e.byName.putIfAbsent(rs.getString(3), new Match(0, rs.getLong(1), rs.getString(2), "name")))

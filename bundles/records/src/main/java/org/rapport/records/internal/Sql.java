@@ -14,21 +14,6 @@ final class Sql {
     private Sql() {
     }
 
-    /**
-     * The distinct values of {@code values}, to bind with {@code bindArray} as {@code :name} in
-     * {@code JOIN UNNEST(:name) AS k(k_value) ON column = k.k_value}. A join with an array is one index lookup per
-     * value on H2 and PostgreSQL; an {@code IN (<list>)} of n parameters is checked again against every row found,
-     * n comparisons each (about 8 times slower for 1000 ids on H2). Distinct, or the join would repeat rows.
-     */
-    static <T> java.util.Set<T> distinct(java.util.Collection<T> values) {
-        return new java.util.LinkedHashSet<>(values);
-    }
-
-    /** {@code JOIN UNNEST(:param) AS k(k_value) ON column = k.k_value}: the rows whose {@code column} is in the array {@code :param}. */
-    static String joinArray(String param, String column) {
-        return "JOIN UNNEST(:" + param + ") AS k(k_value) ON " + column + " = k.k_value";
-    }
-
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

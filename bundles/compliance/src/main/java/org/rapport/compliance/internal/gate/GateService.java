@@ -118,8 +118,11 @@ public final class GateService implements ComplianceGate {
         Instant now = clock.instant();
         List<Prepared> prepared = new ArrayList<>(requests.size());
         TreeSet<Integer> stripes = new TreeSet<>();
+        // the batch's contacts in one read rather than one each
+        java.util.Map<Long, Contact> contacts = records.contactsById(requests.stream().map(OutboundRequest::contactId)
+                .filter(java.util.Objects::nonNull).toList());
         for (OutboundRequest request : requests) {
-            prepared.add(prepare(request, current));
+            prepared.add(prepare(request, current, id -> Optional.ofNullable(contacts.get(id))));
             if (request.contactId() != null) {
                 stripes.add(stripe(request.contactId()));
             }
@@ -152,7 +155,7 @@ public final class GateService implements ComplianceGate {
     private GateDecision decide(OutboundRequest request, boolean dryRun, Principal actor) {
         GateSettings current = settings;
         Instant now = clock.instant();
-        Prepared p = prepare(request, current);
+        Prepared p = prepare(request, current, records::contact);
         GateDecision decision;
         if (request.contactId() == null) {
             decision = store.jdbi().inTransaction(h -> decideIn(h, p, current, now, dryRun, actor));
@@ -172,7 +175,7 @@ public final class GateService implements ComplianceGate {
     /** A request validated, with what is known before the transaction: the early verdict or the contact. */
     private record Prepared(OutboundRequest request, String channel, Verdict early, Optional<Contact> contact) {}
 
-    private Prepared prepare(OutboundRequest request, GateSettings current) {
+    private Prepared prepare(OutboundRequest request, GateSettings current, java.util.function.LongFunction<Optional<Contact>> contactOf) {
         String channel = Channels.of(request.channel());
         if (request.purpose() == null) {
             throw new IllegalArgumentException("The purpose is required");
@@ -181,7 +184,7 @@ public final class GateService implements ComplianceGate {
             throw new IllegalArgumentException("The sender is required");
         }
         Verdict early = precheck(request, channel, current);
-        Optional<Contact> contact = early == null && request.contactId() != null ? records.contact(request.contactId()) : Optional.empty();
+        Optional<Contact> contact = early == null && request.contactId() != null ? contactOf.apply(request.contactId()) : Optional.empty();
         return new Prepared(request, channel, early, contact);
     }
 
