@@ -342,9 +342,7 @@ public final class Dispatcher {
         OutboxRepository.sent(tx.handle(), externalIds, clock.instant());
         ConversationRepository.setSent(tx.handle(), sent.stream().map(s -> s.message().id()).toList());
         ConversationRepository.addExternalRefs(tx.handle(), refs);
-        for (Sent s : sent) {
-            tx.emit(ConversationEvents.MESSAGE_STATUS, statusEvent(s.row(), s.message(), s.conversation(), "sent"));
-        }
+        tx.emitAll(ConversationEvents.MESSAGE_STATUS, sent.stream().map(s -> statusEvent(s.row(), s.message(), s.conversation(), "sent")).toList());
     }
 
     private void finish(OutboxRow row, MessageRow message, ConversationRow conversation, String state, String status, String detail) {
