@@ -49,6 +49,36 @@ class DispatcherTest {
         return d;
     }
 
+    private Dispatcher running(String node) {
+        Settings s = Settings.defaults();
+        Dispatcher d = new Dispatcher(world.db.store(), new Settings(s.reopenWindow(), s.maxTextChars(), 4, 50, 3, s.lease(), Map.of(), node),
+                clock, true);
+        d.setGate(world.gate);
+        dispatchers.add(d);
+        return d;
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void twoRunningLoopsClaimingAheadSendEachMessageOnce(String kind) throws Exception {
+        open(kind);
+        world.service.sendAll(batch("loop", 600));
+        FakeAdapter adapter = new FakeAdapter();
+        Dispatcher a = running("node-a");
+        Dispatcher b = running("node-b");
+        a.addAdapter(adapter, props("email", "", 0, 1L));
+        b.addAdapter(adapter, props("email", "", 0, 2L));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (world.service.outboxCounts().getOrDefault("sent", 0L) < 600 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Map<String, Long> counts = world.service.outboxCounts();
+        assertThat(counts.get("sent")).isEqualTo(600L);
+        assertThat(counts.getOrDefault("sending", 0L) + counts.getOrDefault("pending", 0L)).isZero();
+        assertThat(adapter.perKey).hasSize(600);
+        assertThat(adapter.perKey.values()).containsOnly(1);
+    }
+
     private static Map<String, Object> props(String channel, String account, int ranking, long id) {
         return Map.of(ChannelAdapter.CHANNEL, channel, ChannelAdapter.ACCOUNT, account, Constants.SERVICE_RANKING, ranking,
                 Constants.SERVICE_ID, id);

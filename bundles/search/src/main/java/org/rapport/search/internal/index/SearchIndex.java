@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,11 +88,14 @@ public final class SearchIndex implements Closeable {
         this.commitData = data;
         this.needsRebuild = !usable || !"true".equals(data.get(COMPLETE));
         this.searchers = new SearcherManager(writer, null);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        java.util.concurrent.ScheduledThreadPoolExecutor refresher = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "rapport-search-refresh");
             t.setDaemon(true);
             return t;
         });
+        // on close, what is waiting is dropped and what runs finishes: an interrupt would close the index's file channels
+        refresher.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.timer = refresher;
         this.refreshMillis = refreshMillis;
         timer.schedule(this::timedRefresh, refreshMillis, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::commitIfChanged, commitSeconds, commitSeconds, TimeUnit.SECONDS);
@@ -306,9 +308,9 @@ public final class SearchIndex implements Closeable {
     @Override
     public void close() throws IOException {
         closed = true;
-        timer.shutdownNow();
+        timer.shutdown(); // not shutdownNow: an interrupted refresh or commit closes the writer's files (ClosedByInterruptException)
         try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
+            timer.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
