@@ -421,6 +421,23 @@ final class CampaignRepository {
     }
 
     /**
+     * Sets the delivery status of these recipients ({@code [run id, contact id]}, first steps) to {@code status} where it is
+     * none yet or one of {@code below} (a status only moves forward), in one batch; returns how many changed.
+     */
+    int advanceDeliveries(Handle h, java.util.List<long[]> recipients, String status, java.util.List<String> below, Instant now) {
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        String lower = below.stream().map(b -> "'" + b.replace("'", "''") + "'").collect(java.util.stream.Collectors.joining(", "));
+        var batch = h.prepareBatch("UPDATE camp_recipient SET delivery = :d, updated_at = :now WHERE run_id = :run AND contact_id = :contact "
+                + "AND (delivery IS NULL" + (lower.isEmpty() ? "" : " OR delivery IN (" + lower + ")") + ")");
+        for (long[] r : recipients) {
+            batch.bind("d", status).bind("now", Sql.ts(now)).bind("run", r[0]).bind("contact", r[1]).add();
+        }
+        return java.util.Arrays.stream(batch.execute()).sum();
+    }
+
+    /**
      * Marks recipients messaged in runs started since {@code since} as having replied / opted out, and those with a follow-up
      * step still pending whatever the run's age (a welcome series' run stays open for months; this stops its later steps).
      */

@@ -1,7 +1,12 @@
 package org.rapport.campaigns.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -42,5 +47,40 @@ final class Deliveries {
             repo.setStepDelivery(h, runId.get(), k.contactId(), k.step(), status, now);
         }
         return true;
+    }
+
+    /** A status of the message with this key. */
+    record Status(String key, String status) {}
+
+    /**
+     * Records many statuses, as {@link #record} each: for the first steps, each recipient's furthest status, in one batched
+     * update per status (an update moves a delivery only forward, so the order within the batch does not matter);
+     * follow-up steps' one by one. Returns how many recipients or steps changed.
+     */
+    static int recordAll(CampaignRepository repo, Handle h, List<Status> statuses, Instant now) {
+        Map<List<Long>, Optional<Long>> runs = new HashMap<>();
+        Map<List<Long>, String> furthest = new java.util.LinkedHashMap<>(); // [run id, contact id] -> the furthest status
+        int changed = 0;
+        for (Status s : statuses) {
+            var parsed = CampaignKeys.parse(s.key());
+            if (parsed.isEmpty() || !RANK.containsKey(s.status())) {
+                continue;
+            }
+            var k = parsed.get();
+            if (k.step() != 0) {
+                changed += record(repo, h, s.key(), s.status(), now) ? 1 : 0;
+                continue;
+            }
+            Optional<Long> runId = runs.computeIfAbsent(List.of(k.campaignId(), (long) k.runNo()), x -> repo.runId(h, k.campaignId(), k.runNo()));
+            runId.ifPresent(run -> furthest.merge(List.of(run, k.contactId()), s.status(), (was, now2) -> RANK.get(now2) > RANK.get(was) ? now2 : was));
+        }
+        Map<String, List<long[]>> firstSteps = new HashMap<>(); // status -> [run id, contact id]
+        furthest.forEach((r, status) -> firstSteps.computeIfAbsent(status, x -> new ArrayList<>()).add(new long[] {r.get(0), r.get(1)}));
+        for (String status : firstSteps.keySet()) {
+            List<String> below = RANK.entrySet().stream().filter(e -> e.getValue() < RANK.get(status)).map(Map.Entry::getKey).sorted()
+                    .collect(Collectors.toList());
+            changed += repo.advanceDeliveries(h, firstSteps.get(status), status, below, now);
+        }
+        return changed;
     }
 }

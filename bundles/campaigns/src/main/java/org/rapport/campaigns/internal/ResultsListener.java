@@ -42,7 +42,7 @@ public final class ResultsListener implements EventHandler {
     private final Clock clock;
     private final CampaignRepository repo = new CampaignRepository();
     /** Delivery statuses waiting to be recorded together (one transaction per flush, not per event). */
-    private final ConcurrentLinkedQueue<Status> statuses = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Deliveries.Status> statuses = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rapport-campaigns-results");
@@ -52,8 +52,6 @@ public final class ResultsListener implements EventHandler {
     private static final long FLUSH_MILLIS = 100;
     private static final int FLUSH_MAX = 1000;
 
-    /** One delivery status of a campaign message, by its key. */
-    private record Status(String key, String status) {}
 
     /**
      * Once this handler hears the status events, it catches up (off the activating thread) on those posted while it did
@@ -83,7 +81,7 @@ public final class ResultsListener implements EventHandler {
     public void handleEvent(Event event) {
         try {
             switch (event.getTopic()) {
-                case ConversationEvents.MESSAGE_STATUS -> queue(new Status(String.valueOf(event.getProperty(ConversationEvents.KEY)),
+                case ConversationEvents.MESSAGE_STATUS -> queue(new Deliveries.Status(String.valueOf(event.getProperty(ConversationEvents.KEY)),
                         String.valueOf(event.getProperty(ConversationEvents.STATUS))));
                 case ConversationEvents.MESSAGE_RECEIVED -> contact(event.getProperty(ConversationEvents.CONTACT_ID), "replied");
                 default -> {
@@ -105,7 +103,7 @@ public final class ResultsListener implements EventHandler {
     }
 
     /** Statuses of a busy campaign come by the thousand: they are recorded together, shortly after. */
-    private void queue(Status s) {
+    private void queue(Deliveries.Status s) {
         statuses.add(s);
         if (flushScheduled.compareAndSet(false, true)) {
             try {
@@ -126,22 +124,19 @@ public final class ResultsListener implements EventHandler {
     }
 
     private void flush() {
-        List<Status> batch = new ArrayList<>();
-        for (Status s = statuses.poll(); s != null; s = batch.size() < FLUSH_MAX ? statuses.poll() : null) {
+        List<Deliveries.Status> batch = new ArrayList<>();
+        for (Deliveries.Status s = statuses.poll(); s != null; s = batch.size() < FLUSH_MAX ? statuses.poll() : null) {
             batch.add(s);
         }
         if (batch.isEmpty()) {
             return;
         }
         try {
-            store.inTransaction(tx -> {
-                batch.forEach(s -> statusIn(tx.handle(), s.key(), s.status(), clock.instant()));
-                return null;
-            });
+            store.inTransaction(tx -> Deliveries.recordAll(repo, tx.handle(), batch, clock.instant()));
         } catch (RuntimeException e) {
             LOG.warn("{} campaign delivery statuses could not be recorded together ({}); recording them one by one", batch.size(),
                     e.toString());
-            for (Status s : batch) {
+            for (Deliveries.Status s : batch) {
                 try {
                     status(s.key(), s.status());
                 } catch (RuntimeException again) {

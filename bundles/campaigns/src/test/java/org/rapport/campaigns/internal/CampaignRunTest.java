@@ -114,6 +114,22 @@ class CampaignRunTest {
             drain(w, dispatcher(w, 10));
             assertEquals(2, w.messenger.perContact.get(w.zhang.id()).get());
             assertEquals(2, w.service.stats(c.id(), 0).run());
+
+            // a busy run's statuses are recorded in batches: in any order, each only moves forward
+            int changed = w.db.store().inTransaction(tx -> Deliveries.recordAll(new CampaignRepository(), tx.handle(), List.of(
+                    new Deliveries.Status(CampaignKeys.of(c.id(), 2, w.zhang.id()), "delivered"),
+                    new Deliveries.Status(CampaignKeys.of(c.id(), 2, w.zhang.id()), "sent"),
+                    new Deliveries.Status(CampaignKeys.of(c.id(), 2, w.li.id()), "failed"),
+                    new Deliveries.Status(CampaignKeys.of(c.id(), 2, w.li.id()), "sent"),
+                    new Deliveries.Status(CampaignKeys.of(c.id(), 9, w.li.id()), "sent"),
+                    new Deliveries.Status("survey:1:contact:2", "sent"),
+                    new Deliveries.Status(CampaignKeys.of(c.id(), 2, w.zhang.id()), "queued")), w.clock.instant()));
+            stats = w.service.stats(c.id(), 0);
+            assertEquals(2, stats.run());
+            assertEquals(1, stats.delivered());
+            assertEquals(1, stats.sent());
+            assertEquals(1, stats.failed());
+            assertEquals(2, changed, "zhang: delivered, li: failed (the furthest status of each, once)");
         }
     }
 

@@ -27,11 +27,32 @@ public final class DecisionRepository {
     private DecisionRepository() {
     }
 
+    private static final String INSERT = "INSERT INTO cmp_decision (decided_at, contact_id, channel, address, purpose, sender, reference, "
+            + "reply, decision, reason_code, reason, retry_at, counted, dry_run, actor_id) VALUES (:at, :contact, :channel, :address, "
+            + ":purpose, :sender, :reference, :reply, :decision, :code, :reason, :retry, :counted, :dry, :actor)";
+
     static long insert(Handle h, Row row) {
-        return h.createUpdate("INSERT INTO cmp_decision (decided_at, contact_id, channel, address, purpose, sender, reference, reply, "
-                        + "decision, reason_code, reason, retry_at, counted, dry_run, actor_id) VALUES (:at, :contact, :channel, :address, "
-                        + ":purpose, :sender, :reference, :reply, :decision, :code, :reason, :retry, :counted, :dry, :actor)")
-                .bind("at", Sql.ts(row.decidedAt()))
+        return bind(h.createUpdate(INSERT), row).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Inserts the rows with one batch; returns their ids, in order. */
+    static List<Long> insertAll(Handle h, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(INSERT);
+        for (Row row : rows) {
+            bind(batch, row).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException("The database returned " + ids.size() + " ids for " + rows.size() + " decisions");
+        }
+        return ids;
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T statement, Row row) {
+        return statement.bind("at", Sql.ts(row.decidedAt()))
                 .bind("contact", row.contactId())
                 .bind("channel", row.channel())
                 .bind("address", Sql.cut(row.address(), 320))
@@ -45,10 +66,7 @@ public final class DecisionRepository {
                 .bind("retry", Sql.ts(row.retryAt()))
                 .bind("counted", row.counted())
                 .bind("dry", row.dryRun())
-                .bind("actor", row.actorId())
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+                .bind("actor", row.actorId());
     }
 
     /**

@@ -134,13 +134,7 @@ public final class GateService implements ComplianceGate {
                 locks[stripe].lock();
                 held.add(locks[stripe]);
             }
-            decisions = store.jdbi().inTransaction(h -> {
-                List<GateDecision> result = new ArrayList<>(prepared.size());
-                for (Prepared p : prepared) {
-                    result.add(decideIn(h, p, current, now, false, null));
-                }
-                return result;
-            });
+            decisions = store.jdbi().inTransaction(h -> decideAllIn(h, prepared, current, now));
         } finally {
             for (ReentrantLock lock : held) {
                 lock.unlock();
@@ -188,9 +182,58 @@ public final class GateService implements ComplianceGate {
         return new Prepared(request, channel, early, contact);
     }
 
+    /**
+     * Decides a batch within {@code h} and stores its decisions with one batched insert; the caller holds the contacts'
+     * locks. The caps count the batch's own allowed messages, not stored yet, with the stored ones.
+     */
+    private List<GateDecision> decideAllIn(Handle h, List<Prepared> prepared, GateSettings current, Instant now) {
+        BatchCounts batch = new BatchCounts();
+        List<Verdict> verdicts = new ArrayList<>(prepared.size());
+        List<DecisionRepository.Row> rows = new ArrayList<>(prepared.size());
+        for (Prepared p : prepared) {
+            Verdict verdict = p.early() != null ? p.early() : evaluate(h, p.request(), p.channel(), p.contact(), current, now, batch);
+            boolean counted = verdict.decision() == Decision.ALLOW && verdict.countable();
+            if (counted && p.request().contactId() != null) {
+                batch.add(p.request().contactId(), p.request().purpose(), p.request().reference());
+            }
+            verdicts.add(verdict);
+            rows.add(row(p.request(), p.channel(), verdict, counted, now, false, null));
+        }
+        List<Long> ids = DecisionRepository.insertAll(h, rows);
+        List<GateDecision> result = new ArrayList<>(prepared.size());
+        for (int i = 0; i < verdicts.size(); i++) {
+            Verdict v = verdicts.get(i);
+            result.add(new GateDecision(v.decision(), v.code(), v.reason(), v.retryAt(), ids.get(i)));
+        }
+        return result;
+    }
+
+    /** The counted ALLOWs of a batch not stored yet, per contact and purpose: how many, and their references. */
+    private static final class BatchCounts {
+        private final Map<String, Integer> counts = new java.util.HashMap<>();
+        private final Map<String, java.util.Set<String>> references = new java.util.HashMap<>();
+
+        private static String key(long contactId, Purpose purpose) {
+            return contactId + "/" + purpose.id();
+        }
+
+        void add(long contactId, Purpose purpose, String reference) {
+            counts.merge(key(contactId, purpose), 1, Integer::sum);
+            if (reference != null) {
+                references.computeIfAbsent(key(contactId, purpose), k -> new java.util.HashSet<>()).add(reference);
+            }
+        }
+
+        DecisionRepository.CapState with(DecisionRepository.CapState stored, long contactId, Purpose purpose, String reference) {
+            String key = key(contactId, purpose);
+            return new DecisionRepository.CapState(stored.inWindow() + counts.getOrDefault(key, 0),
+                    stored.sameMessage() || reference != null && references.getOrDefault(key, java.util.Set.of()).contains(reference));
+        }
+    }
+
     /** Decides within {@code h}; the caller holds the contact's lock. */
     private GateDecision decideIn(Handle h, Prepared p, GateSettings current, Instant now, boolean dryRun, Principal actor) {
-        Verdict verdict = p.early() != null ? p.early() : evaluate(h, p.request(), p.channel(), p.contact(), current, now);
+        Verdict verdict = p.early() != null ? p.early() : evaluate(h, p.request(), p.channel(), p.contact(), current, now, null);
         boolean counted = !dryRun && verdict.decision() == Decision.ALLOW && verdict.countable();
         return record(h, p.request(), p.channel(), verdict, counted, now, dryRun, actor);
     }
@@ -244,7 +287,9 @@ public final class GateService implements ComplianceGate {
                 : Verdict.deny("not_staff_address", "The address belongs to a disabled staff account");
     }
 
-    private Verdict evaluate(Handle h, OutboundRequest request, String channel, Optional<Contact> found, GateSettings current, Instant now) {
+    /** The verdict for a request; {@code batch}: a batch's decisions not stored yet (or null). */
+    private Verdict evaluate(Handle h, OutboundRequest request, String channel, Optional<Contact> found, GateSettings current, Instant now,
+            BatchCounts batch) {
         if (found.isEmpty()) {
             return Verdict.deny("unknown_contact", "No contact " + request.contactId());
         }
@@ -273,6 +318,9 @@ public final class GateService implements ComplianceGate {
         boolean sameMessage = false;
         if (cap.isPresent() || request.reference() != null) {
             DecisionRepository.CapState state = DecisionRepository.capState(h, contact.id(), request.purpose(), since, request.reference());
+            if (batch != null) {
+                state = batch.with(state, contact.id(), request.purpose(), request.reference());
+            }
             sameMessage = state.sameMessage();
             if (cap.isPresent() && !sameMessage && state.inWindow() >= cap.get().max()) {
                 return Verdict.deny("frequency_cap", "The " + request.purpose().id() + " cap of " + cap.get().describe()
@@ -307,10 +355,15 @@ public final class GateService implements ComplianceGate {
 
     private static GateDecision record(Handle h, OutboundRequest request, String channel, Verdict verdict, boolean counted, Instant now,
             boolean dryRun, Principal actor) {
-        long id = DecisionRepository.insert(h, new DecisionRepository.Row(0, now, request.contactId(), channel, request.address(),
-                request.purpose(), request.sender().strip(), request.reference(), request.replyToClient(), verdict.decision(),
-                verdict.code(), verdict.reason(), verdict.retryAt(), counted, dryRun, actor == null ? null : actor.userId()));
+        long id = DecisionRepository.insert(h, row(request, channel, verdict, counted, now, dryRun, actor));
         return new GateDecision(verdict.decision(), verdict.code(), verdict.reason(), verdict.retryAt(), id);
+    }
+
+    private static DecisionRepository.Row row(OutboundRequest request, String channel, Verdict verdict, boolean counted, Instant now,
+            boolean dryRun, Principal actor) {
+        return new DecisionRepository.Row(0, now, request.contactId(), channel, request.address(), request.purpose(),
+                request.sender().strip(), request.reference(), request.replyToClient(), verdict.decision(), verdict.code(), verdict.reason(),
+                verdict.retryAt(), counted, dryRun, actor == null ? null : actor.userId());
     }
 
     /** A decision before it is stored; {@code countable}: an ALLOW that counts against the cap. */

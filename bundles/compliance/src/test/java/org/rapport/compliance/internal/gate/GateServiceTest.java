@@ -166,6 +166,21 @@ class GateServiceTest {
                 .isInstanceOf(IllegalArgumentException.class);
         long after = f.db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM cmp_decision").mapTo(Long.class).one());
         assertThat(after).as("a malformed request decides none of its batch").isEqualTo(6);
+
+        // the same message twice in one batch counts once; each decision's id names its own stored row
+        Contact c = f.contact("Chen Yu", "chen@example.cn", "13500005555", "Asia/Shanghai");
+        f.consents.set(c.id(), "email", Purpose.MARKETING, true, "web_form", null, Fixture.AGENT);
+        List<String> references = List.of("outbox:r1", "outbox:r1", "outbox:r2", "outbox:r3");
+        List<GateDecision> repeated = f.gate.checkAll(references.stream()
+                .map(r -> new OutboundRequest(c.id(), "email", "chen@example.cn", Purpose.MARKETING, "Hi " + r, "t", false, r)).toList());
+        assertThat(repeated).extracting(GateDecision::reasonCode).containsExactly("allowed", "allowed", "allowed", "frequency_cap");
+        for (int i = 0; i < repeated.size(); i++) {
+            long id = repeated.get(i).id();
+            Map<String, Object> row = f.db.jdbi().withHandle(h -> h.createQuery("SELECT reference, counted FROM cmp_decision WHERE id = :id")
+                    .bind("id", id).mapToMap().one());
+            assertThat(row.get("reference")).isEqualTo(references.get(i));
+            assertThat(row.get("counted")).as("counted: " + references.get(i) + " #" + i).isEqualTo(i == 0 || i == 2);
+        }
     }
 
     @ParameterizedTest
