@@ -55,6 +55,8 @@ public final class Dispatcher {
     private final Thread loop;
     private final Object signal = new Object();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private static final long FULL_CLAIM_NANOS = 1_000_000_000L;
+    private long lastFullClaim = System.nanoTime() - FULL_CLAIM_NANOS;
     private volatile boolean woken;
     private volatile boolean running = true;
 
@@ -161,8 +163,13 @@ public final class Dispatcher {
             return 0;
         }
         Instant now = clock.instant();
+        // due deferred rows and expired leases are looked for at least once a second, and whenever pending rows do not fill a pass
+        boolean everyState = System.nanoTime() - lastFullClaim >= FULL_CLAIM_NANOS;
         List<OutboxRow> claimed = store.inTransaction(tx -> OutboxRepository.claim(tx.handle(), channels, gate.available(),
-                settings.nodeName(), now, now.plus(settings.lease()), settings.claimBatch()));
+                settings.nodeName(), now, now.plus(settings.lease()), settings.claimBatch(), everyState));
+        if (everyState) {
+            lastFullClaim = System.nanoTime();
+        }
         if (claimed.isEmpty()) {
             return 0;
         }
