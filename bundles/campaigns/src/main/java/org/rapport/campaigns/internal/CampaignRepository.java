@@ -234,6 +234,13 @@ final class CampaignRepository {
 
     /** Claims up to {@code limit} pending recipients of a run, locked until the transaction ends (skipping rows another node holds). */
     List<Long> claim(Handle h, long runId, int limit) {
+        if (org.rapport.store.SkipLocked.locksEveryMatch(h)) { // see SkipLocked: the candidates without a lock, then just those locked
+            List<Long> candidates = h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending' "
+                    + "ORDER BY contact_id FETCH FIRST :limit ROWS ONLY").bind("run", runId).bind("limit", limit).mapTo(Long.class).list();
+            return candidates.isEmpty() ? List.of() : h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run "
+                            + "AND contact_id = ANY(:ids) AND state = 'pending' ORDER BY contact_id FOR UPDATE SKIP LOCKED")
+                    .bind("run", runId).bindArray("ids", Long.class, candidates).mapTo(Long.class).list();
+        }
         return h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending' ORDER BY contact_id "
                         + "FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .bind("run", runId).bind("limit", limit).mapTo(Long.class).list();

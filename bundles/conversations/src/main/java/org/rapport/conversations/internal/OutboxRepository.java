@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.rapport.store.SkipLocked;
 
 /**
  * SQL for the outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
@@ -73,14 +74,26 @@ final class OutboxRepository {
         // one query per state, each walking the (state, due_at) index in order and stopping at the limit: a single
         // query with OR sorted every due row on each claim, which made a large outbox slower with every claim
         List<OutboxRow> rows = new ArrayList<>();
+        boolean twoStep = SkipLocked.locksEveryMatch(h);
         for (String state : List.of(OutboxRow.PENDING, OutboxRow.DEFERRED, OutboxRow.SENDING)) {
             if (!everyState && !state.equals(OutboxRow.PENDING) && rows.size() >= limit) {
                 break;
             }
             String due = state.equals(OutboxRow.SENDING) ? " AND lease_until < :now"
                     : " AND due_at <= :now" + (gateAvailable ? "" : " AND recheck = FALSE");
-            rows.addAll(h.createQuery("SELECT " + COLUMNS + " FROM conv_outbox WHERE state = :state" + due
-                            + " AND channel IN (<channels>) ORDER BY state, due_at FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+            String where = " FROM conv_outbox WHERE state = :state" + due + " AND channel IN (<channels>)";
+            if (twoStep) { // see SkipLocked: the candidates without a lock, then just those locked
+                List<Long> ids = h.createQuery("SELECT id" + where + " ORDER BY state, due_at FETCH FIRST :limit ROWS ONLY")
+                        .bind("state", state).bindList("channels", channels).bind("now", Sql.ts(now)).bind("limit", limit)
+                        .mapTo(Long.class).list();
+                if (!ids.isEmpty()) {
+                    rows.addAll(h.createQuery("SELECT " + COLUMNS + where + " AND id = ANY(:ids) FOR UPDATE SKIP LOCKED")
+                            .bind("state", state).bindList("channels", channels).bind("now", Sql.ts(now))
+                            .bindArray("ids", Long.class, ids).map((rs, ctx) -> row(rs)).list());
+                }
+                continue;
+            }
+            rows.addAll(h.createQuery("SELECT " + COLUMNS + where + " ORDER BY state, due_at FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
                     .bind("state", state).bindList("channels", channels).bind("now", Sql.ts(now)).bind("limit", limit)
                     .map((rs, ctx) -> row(rs)).list());
         }
