@@ -345,6 +345,21 @@ final class CampaignRepository {
 
     /** Claims up to {@code limit} follow-up steps of a run that are due, locked until the transaction ends (skipping rows another node holds). */
     List<StepRef> claimSteps(Handle h, long runId, Instant now, int limit) {
+        if (org.rapport.store.SkipLocked.locksEveryMatch(h)) { // see SkipLocked: the candidates without a lock, then just those locked
+            List<StepRef> candidates = h.createQuery("SELECT contact_id, step FROM camp_step_recipient WHERE run_id = :run "
+                            + "AND state = 'pending' AND due_at <= :now ORDER BY due_at, contact_id, step FETCH FIRST :limit ROWS ONLY")
+                    .bind("run", runId).bind("now", Sql.ts(now)).bind("limit", limit)
+                    .map((rs, ctx) -> new StepRef(rs.getLong("contact_id"), rs.getInt("step"))).list();
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            java.util.Set<StepRef> locked = new java.util.HashSet<>(h.createQuery("SELECT contact_id, step FROM camp_step_recipient "
+                            + "WHERE run_id = :run AND contact_id = ANY(:contacts) AND state = 'pending' AND due_at <= :now FOR UPDATE SKIP LOCKED")
+                    .bind("run", runId).bind("now", Sql.ts(now))
+                    .bindArray("contacts", Long.class, candidates.stream().map(StepRef::contactId).distinct().toList())
+                    .map((rs, ctx) -> new StepRef(rs.getLong("contact_id"), rs.getInt("step"))).list());
+            return candidates.stream().filter(locked::contains).toList();
+        }
         return h.createQuery("SELECT contact_id, step FROM camp_step_recipient WHERE run_id = :run AND state = 'pending' AND due_at <= :now "
                         + "ORDER BY due_at, contact_id, step FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .bind("run", runId).bind("now", Sql.ts(now)).bind("limit", limit)
