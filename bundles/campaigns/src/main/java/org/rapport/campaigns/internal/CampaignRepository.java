@@ -233,22 +233,41 @@ final class CampaignRepository {
     // --- recipients ---
 
     /** Claims up to {@code limit} pending recipients of a run, locked until the transaction ends (skipping rows another node holds). */
+    /**
+     * Claims up to {@code limit} pending recipients of the run, in contact order. The order is written as the index's
+     * ({@code run_id, state, contact_id}): H2 walks the index then and stops at the limit, where {@code ORDER BY contact_id}
+     * alone made it read and sort every pending recipient on each claim.
+     */
     List<Long> claim(Handle h, long runId, int limit) {
         if (org.rapport.store.SkipLocked.locksEveryMatch(h)) { // see SkipLocked: the candidates without a lock, then just those locked
-            List<Long> candidates = h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending' "
-                    + "ORDER BY contact_id FETCH FIRST :limit ROWS ONLY").bind("run", runId).bind("limit", limit).mapTo(Long.class).list();
-            return candidates.isEmpty() ? List.of() : h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run "
-                            + "AND contact_id = ANY(:ids) AND state = 'pending' ORDER BY contact_id FOR UPDATE SKIP LOCKED")
-                    .bind("run", runId).bindArray("ids", Long.class, candidates).mapTo(Long.class).list();
+            List<Long> candidates = candidates(h, runId, limit, null);
+            List<Long> locked = lockPending(h, runId, candidates);
+            if (locked.isEmpty() && candidates.size() == limit) { // another thread holds these: the next ones
+                locked = lockPending(h, runId, candidates(h, runId, limit, candidates.get(candidates.size() - 1)));
+            }
+            return locked;
         }
-        return h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending' ORDER BY contact_id "
-                        + "FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
+        return h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending' "
+                        + "ORDER BY run_id, state, contact_id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .bind("run", runId).bind("limit", limit).mapTo(Long.class).list();
     }
 
-    long pending(Handle h, long runId) {
-        return h.createQuery("SELECT COUNT(*) FROM camp_recipient WHERE run_id = :run AND state = 'pending'").bind("run", runId)
-                .mapTo(Long.class).one();
+    private List<Long> candidates(Handle h, long runId, int limit, Long after) {
+        return h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run AND state = 'pending'"
+                        + (after == null ? "" : " AND contact_id > :after") + " ORDER BY run_id, state, contact_id FETCH FIRST :limit ROWS ONLY")
+                .bind("run", runId).bind("after", after).bind("limit", limit).mapTo(Long.class).list();
+    }
+
+    private List<Long> lockPending(Handle h, long runId, List<Long> candidates) {
+        return candidates.isEmpty() ? List.of() : h.createQuery("SELECT contact_id FROM camp_recipient WHERE run_id = :run "
+                        + "AND contact_id = ANY(:ids) AND state = 'pending' ORDER BY contact_id FOR UPDATE SKIP LOCKED")
+                .bind("run", runId).bindArray("ids", Long.class, candidates).mapTo(Long.class).list();
+    }
+
+    /** Whether the run has a recipient still pending (an existence check: it stops at the first). */
+    boolean anyPending(Handle h, long runId) {
+        return h.createQuery("SELECT 1 FROM camp_recipient WHERE run_id = :run AND state = 'pending' FETCH FIRST 1 ROWS ONLY")
+                .bind("run", runId).mapTo(Integer.class).findOne().isPresent();
     }
 
     void record(Handle h, long runId, long contactId, String state, String reasonCode, String reason, String language, Long messageId,
@@ -366,9 +385,10 @@ final class CampaignRepository {
                 .map((rs, ctx) -> new StepRef(rs.getLong("contact_id"), rs.getInt("step"))).list();
     }
 
-    long stepsPending(Handle h, long runId) {
-        return h.createQuery("SELECT COUNT(*) FROM camp_step_recipient WHERE run_id = :run AND state = 'pending'").bind("run", runId)
-                .mapTo(Long.class).one();
+    /** Whether the run has a follow-up step still pending (an existence check). */
+    boolean anyStepPending(Handle h, long runId) {
+        return h.createQuery("SELECT 1 FROM camp_step_recipient WHERE run_id = :run AND state = 'pending' FETCH FIRST 1 ROWS ONLY")
+                .bind("run", runId).mapTo(Integer.class).findOne().isPresent();
     }
 
     /**

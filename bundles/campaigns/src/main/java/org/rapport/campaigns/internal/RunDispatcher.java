@@ -128,7 +128,7 @@ final class RunDispatcher {
             List<CampaignRepository.StepRef> steps = ids.size() < size ? repo.claimSteps(h, run.id(), now, size - ids.size()) : List.of();
             if (ids.isEmpty() && steps.isEmpty()) {
                 boolean listening = repo.campaign(h, run.campaignId(), false).map(c -> Schedules.triggered(c.schedule())).orElse(false);
-                if (!listening && repo.pending(h, run.id()) == 0 && repo.stepsPending(h, run.id()) == 0
+                if (!listening && !repo.anyPending(h, run.id()) && !repo.anyStepPending(h, run.id())
                         && repo.setRunState(h, run.id(), "running", "completed", now)) {
                     repo.setStatus(h, run.campaignId(), "completed", null, now);
                     repo.campaign(h, run.campaignId(), false).ifPresent(c -> service.afterRun(h, c, now));
