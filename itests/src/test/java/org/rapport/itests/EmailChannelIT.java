@@ -68,10 +68,7 @@ public class EmailChannelIT extends SecurityTestSupport {
     @Test
     public void aClientsMailIsAnsweredThreaded_theReplyContinuesTheConversation_andAStaffReplyArrives() throws Exception {
         String client = "li.na@hd-jm.example.cn";
-        HttpResponse<String> created = call("POST", "/api/v1/clients", "{\"name\": \"华东精密机械有限公司\", \"contacts\": [{\"name\": \"李娜\", "
-                + "\"emails\": [\"" + client + "\"], \"language\": \"zh\"}]}");
-        assertEquals(created.body(), 201, created.statusCode());
-        long contactId = json(created).path("contacts").path(0).path("id").asLong();
+        long contactId = chineseContact("华东精密机械有限公司", "李娜", client);
 
         send(client, "<first.q@hd-jm.example.cn>", "网银密码", "请问网银密码忘了怎么办？", null);
         List<DevMail.Mail> answers = awaitMail(client, 1);
@@ -142,10 +139,7 @@ public class EmailChannelIT extends SecurityTestSupport {
     @Test
     public void anAttachmentIsInTheContactsExport_andItsFileIsDeletedByTheirErasure() throws Exception {
         String client = "wang.fang@quote.example.cn";
-        HttpResponse<String> created = call("POST", "/api/v1/clients", "{\"name\": \"报价测试有限公司\", \"contacts\": [{\"name\": \"王芳\", "
-                + "\"emails\": [\"" + client + "\"], \"language\": \"zh\"}]}");
-        assertEquals(created.body(), 201, created.statusCode());
-        long contactId = json(created).path("contacts").path(0).path("id").asLong();
+        long contactId = chineseContact("报价测试有限公司", "王芳", client);
         String quote = "报价单 Q-2026-118: 42 units";
         String boundary = "b-" + System.nanoTime();
         String name = "=?UTF-8?B?" + Base64.getEncoder().encodeToString("报价单.txt".getBytes(StandardCharsets.UTF_8)) + "?=";
@@ -250,6 +244,14 @@ public class EmailChannelIT extends SecurityTestSupport {
     }
 
     // --- helpers ---
+
+    /** Creates a client company with one Chinese-speaking contact of this address; returns the contact's id. */
+    private long chineseContact(String company, String name, String email) {
+        HttpResponse<String> created = call("POST", "/api/v1/clients", "{\"name\": \"" + company + "\", \"contacts\": [{\"name\": \""
+                + name + "\", \"emails\": [\"" + email + "\"], \"language\": \"zh\"}]}");
+        assertEquals(created.body(), 201, created.statusCode());
+        return json(created).path("contacts").path(0).path("id").asLong();
+    }
 
     private int emailAdapters() {
         try {

@@ -52,11 +52,17 @@ final class ConversationRepository {
 
     /** The conversations among these ids, by id (one read). */
     static Map<Long, ConversationRow> conversationsById(Handle h, Collection<Long> ids) {
-        Map<Long, ConversationRow> found = new HashMap<>();
+        return byIds(h, "SELECT " + CONVERSATION_COLUMNS + " FROM conv_conversation ", ids, (rs, ctx) -> conversationRow(rs),
+                ConversationRow::id);
+    }
+
+    /** The rows of {@code select} (ending in its FROM) whose {@code id} is among {@code ids}, by id, in one read. */
+    private static <T> Map<Long, T> byIds(Handle h, String select, Collection<Long> ids, org.jdbi.v3.core.mapper.RowMapper<T> mapper,
+            java.util.function.Function<T, Long> id) {
+        Map<Long, T> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            h.createQuery("SELECT " + CONVERSATION_COLUMNS + " FROM conv_conversation " + SqlArrays.join("ids", "id"))
-                    .bindArray("ids", Long.class, SqlArrays.distinct(ids)).map((rs, ctx) -> conversationRow(rs))
-                    .forEach(c -> found.put(c.id(), c));
+            h.createQuery(select + SqlArrays.join("ids", "id")).bindArray("ids", Long.class, SqlArrays.distinct(ids)).map(mapper)
+                    .forEach(row -> found.put(id.apply(row), row));
         }
         return found;
     }
@@ -190,13 +196,7 @@ final class ConversationRepository {
 
     /** The messages among these ids, by id (one read). */
     static Map<Long, MessageRow> messagesById(Handle h, Collection<Long> ids) {
-        Map<Long, MessageRow> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            h.createQuery("SELECT " + MESSAGE_COLUMNS + " FROM conv_message " + SqlArrays.join("ids", "id"))
-                    .bindArray("ids", Long.class, SqlArrays.distinct(ids)).map((rs, ctx) -> messageRow(rs))
-                    .forEach(m -> found.put(m.id(), m));
-        }
-        return found;
+        return byIds(h, "SELECT " + MESSAGE_COLUMNS + " FROM conv_message ", ids, (rs, ctx) -> messageRow(rs), MessageRow::id);
     }
 
     static List<MessageRow> messages(Handle h, long conversationId) {

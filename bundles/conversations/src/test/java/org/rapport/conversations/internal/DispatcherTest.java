@@ -41,18 +41,14 @@ class DispatcherTest {
     }
 
     private Dispatcher dispatcher(String node) {
-        Settings s = Settings.defaults();
-        Dispatcher d = new Dispatcher(world.db.store(), new Settings(s.reopenWindow(), s.maxTextChars(), 4, 50, 3, s.lease(), Map.of(), node),
-                clock, false);
-        d.setGate(world.gate);
-        dispatchers.add(d);
-        return d;
+        return dispatcher(node, false);
     }
 
-    private Dispatcher running(String node) {
+    /** A dispatcher of {@code node}; {@code running}: with its own loop thread, else driven by {@code passOnce}. */
+    private Dispatcher dispatcher(String node, boolean running) {
         Settings s = Settings.defaults();
         Dispatcher d = new Dispatcher(world.db.store(), new Settings(s.reopenWindow(), s.maxTextChars(), 4, 50, 3, s.lease(), Map.of(), node),
-                clock, true);
+                clock, running);
         d.setGate(world.gate);
         dispatchers.add(d);
         return d;
@@ -60,12 +56,12 @@ class DispatcherTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void twoRunningLoopsClaimingAheadSendEachMessageOnce(String kind) throws Exception {
+    void twoRunningLoopsSendEachMessageOnce(String kind) throws Exception {
         open(kind);
         world.service.sendAll(batch("loop", 600));
         FakeAdapter adapter = new FakeAdapter();
-        Dispatcher a = running("node-a");
-        Dispatcher b = running("node-b");
+        Dispatcher a = dispatcher("node-a", true);
+        Dispatcher b = dispatcher("node-b", true);
         a.addAdapter(adapter, props("email", "", 0, 1L));
         b.addAdapter(adapter, props("email", "", 0, 2L));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
