@@ -122,14 +122,14 @@ public abstract class RapportTestSupport {
             for (int attempt = 1;; attempt++) {
                 try {
                     return http.send(request, HttpResponse.BodyHandlers.ofString());
-                } catch (java.io.EOFException closed) {
-                    // the connection closed before any response began (seen rarely on CI, cause not pinned down: a kept-alive
-                    // connection closed as the request went out on it): sent again, up to three times, a little later each
-                    // time; an answer that is wrong still fails the test
-                    if (attempt == 3) {
+                } catch (IOException closed) {
+                    // the connection closed before any response began (seen rarely on CI as an EOF or a broken pipe, cause not
+                    // pinned down: a kept-alive connection closed as the request went out on it): sent again, up to three times,
+                    // a little later each time; an answer that is wrong still fails the test
+                    if (attempt == 3 || !closedUnderIt(closed)) {
                         throw closed;
                     }
-                    System.err.println("EOF before any response to " + request.method() + " " + request.uri() + "; sending it again");
+                    System.err.println(closed + " before any response to " + request.method() + " " + request.uri() + "; sending it again");
                     Thread.sleep(200L * attempt);
                 }
             }
@@ -139,6 +139,11 @@ public abstract class RapportTestSupport {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean closedUnderIt(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return e instanceof java.io.EOFException || message.contains("Broken pipe") || message.contains("Connection reset");
     }
 
     protected static JsonNode json(HttpResponse<String> response) {
